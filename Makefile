@@ -1,0 +1,45 @@
+# Two commands on a fresh machine: `make run` and `make test`. See README.md.
+PYTHON_BIN ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+INSTALLED := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test lint serve screenshots clean
+
+$(INSTALLED): requirements.txt requirements-dev.txt
+	$(PYTHON_BIN) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $(INSTALLED)
+
+run: export DJANGO_DEBUG ?= true
+run: $(INSTALLED)
+	$(PY) manage.py migrate --no-input -v0
+	$(PY) manage.py seed_portal
+	$(PY) manage.py ensure_local_admin
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: export DJANGO_DEBUG ?= true
+test: $(INSTALLED)
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: $(INSTALLED)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+# Production mode: needs DJANGO_SECRET_KEY and DJANGO_ALLOWED_HOSTS (see README.md).
+serve: $(INSTALLED)
+	$(PY) manage.py check --deploy
+	$(PY) manage.py collectstatic --no-input -v0
+	$(PY) manage.py migrate --no-input -v0
+	$(VENV)/bin/gunicorn portal.wsgi --bind $(HOST):$(PORT) --workers $${WEB_CONCURRENCY:-2} \
+		--no-control-socket --access-logfile - --forwarded-allow-ips "$${FORWARDED_ALLOW_IPS:-127.0.0.1}"
+
+screenshots: export DJANGO_DEBUG ?= true
+screenshots: $(INSTALLED)
+	SCREENSHOT_DIR=docs/screenshots $(PY) -m pytest tests/portal/test_screenshots.py
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache

@@ -1,0 +1,22 @@
+from django.apps import AppConfig
+
+
+class PortalConfig(AppConfig):
+    name = "portal"
+    verbose_name = "Portal"
+
+    def ready(self):
+        from wagtail.models import Page
+
+        from portal import search
+
+        def public_pages():
+            return Page.objects.live().public().specific()
+
+        def describe_page(page):
+            text = (
+                page.search_description or getattr(page, "summary_text", lambda: "")()
+            )
+            return page.title, page.url, text
+
+        search.register(search.SearchSource("Page", public_pages, describe_page))

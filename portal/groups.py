@@ -1,0 +1,65 @@
+"""Creating editor groups from data migrations, each with only the permissions it needs.
+
+Migrations call :func:`ensure_group` with the historical ``apps`` registry.
+Permissions are created first: Django only creates them after the last migration.
+"""
+
+from django.contrib.auth.management import create_permissions
+
+
+def _create_all_permissions(apps):
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = None
+
+
+def _permission(apps, app_label, codename):
+    Permission = apps.get_model("auth", "Permission")
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def ensure_group(
+    apps, name, model_permissions=(), page_permissions=(), collection_permissions=()
+):
+    """Create group ``name`` (or bring it up to date) with exactly these permissions.
+
+    ``model_permissions``: ("app_label", "codename") pairs, granted everywhere;
+    ``page_permissions``: page codenames granted on the whole page tree;
+    ``collection_permissions``: ("app_label", "codename") granted on every collection.
+    """
+    _create_all_permissions(apps)
+    Group = apps.get_model("auth", "Group")
+    Page = apps.get_model("wagtailcore", "Page")
+    Collection = apps.get_model("wagtailcore", "Collection")
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    GroupCollectionPermission = apps.get_model(
+        "wagtailcore", "GroupCollectionPermission"
+    )
+
+    group, _ = Group.objects.get_or_create(name=name)
+    group.permissions.set(
+        [_permission(apps, "wagtailadmin", "access_admin")]
+        + [_permission(apps, app, codename) for app, codename in model_permissions]
+    )
+    root_page = Page.objects.filter(depth=1).first()
+    GroupPagePermission.objects.filter(group=group).delete()
+    for codename in page_permissions:
+        GroupPagePermission.objects.create(
+            group=group,
+            page=root_page,
+            permission=_permission(apps, "wagtailcore", codename),
+        )
+    root_collection = Collection.objects.filter(depth=1).first()
+    GroupCollectionPermission.objects.filter(group=group).delete()
+    for app, codename in collection_permissions:
+        GroupCollectionPermission.objects.create(
+            group=group,
+            collection=root_collection,
+            permission=_permission(apps, app, codename),
+        )
+    return group
+
+
+def remove_group(apps, name):
+    apps.get_model("auth", "Group").objects.filter(name=name).delete()

@@ -1,0 +1,46 @@
+from django.db import models
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+
+
+class SocialLinkBlock(blocks.StructBlock):
+    name = blocks.CharBlock(max_length=40, help_text="e.g. LinkedIn")
+    url = blocks.URLBlock()
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    organisation_name = models.CharField(
+        max_length=120, default="North East Local Enterprise Partnership"
+    )
+    short_name = models.CharField(
+        max_length=40, default="North East LEP", help_text="Shown in the header."
+    )
+    contact_email = models.EmailField(
+        default="info@example.org", help_text="Where the public can get in touch."
+    )
+    social_links = StreamField([("link", SocialLinkBlock())], blank=True)
+    footer_links = StreamField(
+        [("page", blocks.PageChooserBlock())],
+        blank=True,
+        help_text="Pages linked from every footer, e.g. accessibility and privacy.",
+    )
+    footer_text = RichTextField(
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text="Shown in every footer.",
+    )
+
+    panels = [
+        FieldPanel("organisation_name"),
+        FieldPanel("short_name"),
+        FieldPanel("contact_email"),
+        FieldPanel("social_links"),
+        FieldPanel("footer_links"),
+        FieldPanel("footer_text"),
+    ]
+
+    class Meta:
+        verbose_name = "site settings"

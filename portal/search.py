@@ -1,0 +1,94 @@
+"""One site search over everything public.
+
+Each app registers what it offers with :func:`register` (pages are registered here; the
+meetings and funding apps register their own models from their ``AppConfig.ready``).
+A source only ever hands over its *public* objects, so search cannot leak drafts.
+"""
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.utils.html import escape, strip_tags
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
+
+MAX_RESULTS_PER_SOURCE = 200
+SUMMARY_LENGTH = 240
+
+
+@dataclass
+class SearchHit:
+    title: str
+    url: str
+    kind: str
+    text: str
+    score: float = 0.0
+    summary: str = ""
+
+
+@dataclass(frozen=True)
+class SearchSource:
+    """A kind of public thing the site search can find.
+
+    ``queryset`` returns the public objects to search (a Wagtail-indexed queryset);
+    ``describe`` turns one of them into (title, url, plain text for the summary).
+    """
+
+    kind: str
+    queryset: Callable
+    describe: Callable
+
+    def search(self, query):
+        results = self.queryset().search(query).annotate_score("_score")
+        hits = []
+        for obj in results[:MAX_RESULTS_PER_SOURCE]:
+            title, url, text = self.describe(obj)
+            hits.append(SearchHit(title, url, self.kind, text, obj._score or 0.0))
+        return hits
+
+
+_sources: dict[str, SearchSource] = {}
+
+
+def register(source: SearchSource):
+    _sources[source.kind] = source
+
+
+def sources():
+    return list(_sources.values())
+
+
+def search_everything(query):
+    """All public hits for ``query``, best first."""
+    hits = []
+    for source in _sources.values():
+        hits.extend(source.search(query))
+    hits.sort(key=lambda hit: hit.score, reverse=True)
+    return hits
+
+
+def query_terms(query):
+    return [term for term in re.findall(r"\w+", query.lower()) if len(term) > 1]
+
+
+def highlight(text, query, length=SUMMARY_LENGTH):
+    """A passage of ``text`` around the first matching term, terms wrapped in <mark>."""
+    text = " ".join(strip_tags(text or "").replace("\0", "").replace("\1", "").split())
+    terms = query_terms(query)
+    if not terms:
+        return escape(Truncator(text).chars(length))
+    pattern = re.compile(
+        r"\b(" + "|".join(re.escape(t) for t in terms) + r")", re.IGNORECASE
+    )
+    match = pattern.search(text)
+    start = 0
+    if match and match.start() > length // 3:
+        start = text.rfind(" ", 0, match.start() - length // 3) + 1
+    passage = text[start : start + length]
+    if start + length < len(text):
+        passage = passage.rsplit(" ", 1)[0] + "…"
+    if start > 0:
+        passage = "…" + passage
+    marked = pattern.sub(lambda m: "\0" + m.group(0) + "\1", passage)
+    return mark_safe(escape(marked).replace("\0", "<mark>").replace("\1", "</mark>"))

@@ -1,0 +1,55 @@
+import json
+
+from django import template
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+from portal import navigation
+
+register = template.Library()
+
+_JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context):
+    return navigation.main_menu(context["request"])
+
+
+@register.simple_tag(takes_context=True)
+def site_root(context):
+    return navigation.site_root(context["request"])
+
+
+@register.simple_tag
+def breadcrumbs(page):
+    return navigation.breadcrumbs(page)
+
+
+@register.simple_tag
+def json_ld(data):
+    """A schema.org JSON-LD block, safe against a ``</script>`` in the data."""
+    payload = json.dumps(data, ensure_ascii=False, default=str).translate(_JSON_ESCAPES)
+    return format_html(
+        '<script type="application/ld+json">{}</script>', mark_safe(payload)
+    )
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, path):
+    return context["request"].build_absolute_uri(path)
+
+
+@register.filter
+def contains_page(section, page):
+    """Whether ``page`` is ``section`` or below it in the page tree."""
+    return bool(page) and page.url_path.startswith(section.url_path)
+
+
+@register.simple_tag
+def query_with(request, **changes):
+    """The current query string with ``changes`` applied, e.g. for pagination links."""
+    query = request.GET.copy()
+    for key, value in changes.items():
+        query[key] = value
+    return query.urlencode()

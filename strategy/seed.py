@@ -1,0 +1,540 @@
+"""The site's starting pages, written from the North East LEP's Local Industrial Strategy page.
+
+Every fact here comes from that page or from the UK Industrial Strategy it cites. Pages are
+created only where no page with the same slug exists yet, so a second run changes nothing
+and an editor's later changes are never overwritten.
+"""
+
+import datetime
+import json
+
+from wagtail.models import Page, Site
+
+from portal.models import SiteSettings
+from strategy.models import (
+    EventPage,
+    FAQPage,
+    HomePage,
+    Milestone,
+    RelatedTheme,
+    StandardPage,
+    StrategyPage,
+    ThemePage,
+)
+
+
+def heading(text, level="h2"):
+    return {"type": "heading", "value": {"text": text, "level": level}}
+
+
+def paragraph(html):
+    return {"type": "paragraph", "value": html}
+
+
+def faq(question, answer_html, anchor=""):
+    return {"question": question, "anchor": anchor, "answer": answer_html}
+
+
+STRAPLINE = (
+    "A confident, creative, collaborative and connected North East – "
+    "making our mark on the world"
+)
+
+HOME = {
+    "title": "Home",
+    "slug": "home",
+    "heading": STRAPLINE,
+    "summary": (
+        "The North East Local Industrial Strategy is an evidence-based delivery plan, "
+        "extending to 2030, for how the region and government will work together to "
+        "boost productivity."
+    ),
+    "seo_title": "North East Local Enterprise Partnership",
+}
+
+STRATEGY = {
+    "title": "The North East Local Industrial Strategy",
+    "slug": "industrial-strategy",
+    "show_in_menus": True,
+    "status": StrategyPage.Status.IN_DEVELOPMENT,
+    "horizon_year": 2030,
+    "summary": (
+        "An evidence-based delivery plan extending to 2030, aligned to the UK's Industrial "
+        "Strategy, that works with the North East Strategic Economic Plan."
+    ),
+    "body": [
+        heading("The UK Industrial Strategy"),
+        paragraph(
+            "<p>The aim of the UK’s Industrial Strategy is to boost productivity by backing "
+            "businesses to create good jobs and increase the earning power of people "
+            "throughout the UK with investment in skills, industries and infrastructure.</p>"
+            "<p>It is built around four Grand Challenges and five Foundations of "
+            "Productivity, listed below.</p>"
+        ),
+        heading("The North East Local Industrial Strategy"),
+        paragraph(
+            "<p>The North East Local Industrial Strategy is an evidence based delivery plan "
+            "extending to 2030 that is aligned to the UK’s Industrial Strategy.</p>"
+            "<p>It will set out how the region and government will work together to maximise "
+            "our contribution to UK productivity, and it will pinpoint areas where we can "
+            "contribute to the UK’s Grand Challenges and Sector Deals.</p>"
+        ),
+        heading("How it works with the Strategic Economic Plan"),
+        paragraph(
+            "<p>The North East Strategic Economic Plan (SEP) is the region’s overarching "
+            "strategy for how we are going to grow and develop the North East economy and "
+            "create 100,000 more and better jobs by 2024.</p>"
+            "<p>The Local Industrial Strategy (LIS) is not a replacement for the SEP. It is a "
+            "delivery plan that works with the SEP, that showcases the North East’s "
+            "differentiating economic assets and industry strengths, which we can develop to "
+            "boost productivity in the North East.</p>"
+            "<p>Higher productivity will lead to better living standards and a better quality "
+            "of life for our residents, and is one of the key targets within the SEP.</p>"
+        ),
+        heading("Evidence base"),
+        paragraph(
+            "<p>We are required by government to publish an evidence base that will inform "
+            "our Local Industrial Strategy. We intend to publish this early 2020.</p>"
+        ),
+        heading("How the strategy is being developed"),
+        paragraph(
+            "<p>A senior regional Steering Group oversees the development of the Local "
+            "Industrial Strategy. A number of partners and consultants have been involved in "
+            "the thinking and development to date.</p>"
+            "<p>On 16 July 2019 we hosted an Engagement Summit where over 350 delegates met to "
+            "hear more about the Local Industrial Strategy and took part in thematic "
+            "discussions.</p>"
+        ),
+    ],
+}
+
+THEMES = [
+    {
+        "title": "Artificial intelligence and the data-driven economy",
+        "slug": "artificial-intelligence-and-data",
+        "kind": ThemePage.Kind.GRAND_CHALLENGE,
+        "summary": (
+            "The UK Grand Challenge to put the UK at the forefront of the artificial "
+            "intelligence and data revolution."
+        ),
+        "related": ["ideas", "people"],
+    },
+    {
+        "title": "Clean growth",
+        "slug": "clean-growth",
+        "kind": ThemePage.Kind.GRAND_CHALLENGE,
+        "summary": (
+            "The UK Grand Challenge to maximise the advantages for UK industry from the "
+            "global shift to clean growth."
+        ),
+        "related": ["infrastructure", "future-of-mobility"],
+    },
+    {
+        "title": "The future of mobility",
+        "slug": "future-of-mobility",
+        "kind": ThemePage.Kind.GRAND_CHALLENGE,
+        "summary": (
+            "The UK Grand Challenge to become a world leader in the way people, goods and "
+            "services move."
+        ),
+        "related": ["clean-growth", "infrastructure"],
+    },
+    {
+        "title": "The ageing society",
+        "slug": "ageing-society",
+        "kind": ThemePage.Kind.GRAND_CHALLENGE,
+        "summary": (
+            "The UK Grand Challenge to harness the power of innovation to help meet the "
+            "needs of an ageing society."
+        ),
+        "related": ["people", "places"],
+    },
+    {
+        "title": "Ideas",
+        "slug": "ideas",
+        "kind": ThemePage.Kind.FOUNDATION,
+        "summary": "The Foundation of Productivity for the world’s most innovative economy.",
+        "related": ["artificial-intelligence-and-data"],
+    },
+    {
+        "title": "People",
+        "slug": "people",
+        "kind": ThemePage.Kind.FOUNDATION,
+        "summary": (
+            "The Foundation of Productivity for good jobs and greater earning power for all."
+        ),
+        "related": ["ageing-society"],
+    },
+    {
+        "title": "Infrastructure",
+        "slug": "infrastructure",
+        "kind": ThemePage.Kind.FOUNDATION,
+        "summary": "The Foundation of Productivity for a major upgrade to infrastructure.",
+        "related": ["future-of-mobility", "clean-growth"],
+    },
+    {
+        "title": "Business environment",
+        "slug": "business-environment",
+        "kind": ThemePage.Kind.FOUNDATION,
+        "summary": (
+            "The Foundation of Productivity for the best place to start and grow a business."
+        ),
+        "related": ["ideas"],
+    },
+    {
+        "title": "Places",
+        "slug": "places",
+        "kind": ThemePage.Kind.FOUNDATION,
+        "summary": "The Foundation of Productivity for prosperous communities.",
+        "related": ["people"],
+    },
+]
+
+GRAND_CHALLENGE_BODY = [
+    paragraph(
+        "<p>This is one of the four Grand Challenges set out in the UK’s Industrial "
+        "Strategy, which will put the UK at the forefront of tomorrow’s industries: "
+        "artificial intelligence and a data-driven economy, clean growth, the future of "
+        "mobility and the ageing society.</p>"
+        "<p>The North East Local Industrial Strategy demonstrates the role that the North "
+        "East can play by using our industrial and research strengths to contribute to the "
+        "UK’s Grand Challenges.</p>"
+    )
+]
+
+FOUNDATION_BODY = [
+    paragraph(
+        "<p>This is one of the five Foundations of Productivity set out in the UK’s "
+        "Industrial Strategy: ideas, people, infrastructure, business environment and "
+        "places.</p>"
+        "<p>The North East Local Industrial Strategy sets out our proposed delivery attached "
+        "to the five Foundations of Productivity.</p>"
+    )
+]
+
+EVENT = {
+    "title": "Local Industrial Strategy Engagement Summit",
+    "slug": "engagement-summit",
+    "date": datetime.date(2019, 7, 16),
+    "attendance": "Over 350 delegates",
+    "summary": (
+        "Over 350 delegates met to hear more about the North East Local Industrial Strategy "
+        "and took part in thematic discussions."
+    ),
+    "outcome": (
+        "<p>Delegates heard more about the Local Industrial Strategy and took part in "
+        "thematic discussions around the context, evidence base and emerging priorities for "
+        "the specific themes.</p>"
+    ),
+}
+
+MILESTONES = [
+    {
+        "title": "Engagement Summit",
+        "date": datetime.date(2019, 7, 16),
+        "description": "Over 350 delegates took part in thematic discussions.",
+    },
+    {
+        "title": "Evidence base published",
+        "date_label": "Early 2020 (planned)",
+        "description": (
+            "Government requires us to publish an evidence base to inform the strategy."
+        ),
+    },
+    {
+        "title": "End of the delivery plan",
+        "date_label": "2030",
+        "description": "The Local Industrial Strategy is a delivery plan extending to 2030.",
+    },
+]
+
+FAQS = {
+    "title": "Frequently asked questions",
+    "slug": "faqs",
+    "show_in_menus": True,
+    "summary": "Answers to common questions about the strategy, our funding and the Board.",
+    "faqs": [
+        {
+            "type": "group",
+            "value": {
+                "heading": "The Local Industrial Strategy",
+                "questions": [
+                    faq(
+                        "How will the Local Industrial Strategy work with the Strategic "
+                        "Economic Plan?",
+                        "<p>The North East Strategic Economic Plan (SEP) is the region’s "
+                        "overarching strategy for how we are going to grow and develop the "
+                        "North East economy and create 100,000 more and better jobs by "
+                        "2024.</p><p>The Local Industrial Strategy (LIS) is not a replacement "
+                        "for the SEP. It is a delivery plan that works with the SEP, that "
+                        "showcases the North East’s differentiating economic assets and "
+                        "industry strengths, which we can develop to boost productivity in "
+                        "the North East.</p>",
+                        anchor="lis-and-sep",
+                    ),
+                    faq(
+                        "How is the Local Industrial Strategy being developed?",
+                        "<p>A senior regional Steering Group oversees the development of the "
+                        "Local Industrial Strategy. A number of partners and consultants have "
+                        "been involved in the thinking and development to date.</p><p>On 16 "
+                        "July 2019 we hosted an Engagement Summit where over 350 delegates "
+                        "met to hear more about the strategy and took part in thematic "
+                        "discussions around the context, evidence base and emerging "
+                        "priorities for the specific themes.</p>",
+                        anchor="how-is-it-developed",
+                    ),
+                    faq(
+                        "What is the evidence base?",
+                        "<p>We are required by government to publish an evidence base that "
+                        "will inform our Local Industrial Strategy. We intend to publish "
+                        "this early 2020.</p>",
+                        anchor="evidence-base",
+                    ),
+                ],
+            },
+        },
+        {
+            "type": "group",
+            "value": {
+                "heading": "Funding",
+                "questions": [
+                    faq(
+                        "What funding has the LEP secured for the North East?",
+                        "<p>We have secured resources for the North East in different ways. "
+                        "We oversaw the development of successful regional programme "
+                        "proposals to the UK Government to secure three rounds of Regional "
+                        "Growth Fund and Local Growth Fund investment. We prepared the "
+                        "strategy for European Structural and Investment Funds and have used "
+                        "our resources to develop projects which lever significant "
+                        "additional resources for the North East.</p><p>With partners, we "
+                        "have prepared successful proposals for the Enterprise Zone sites "
+                        "which have secured government tax benefits for investor businesses "
+                        "and will deliver a rolling investment fund over time. We have also "
+                        "secured resources from other sources for specific projects aiming to "
+                        "take forward aspects of the SEP: for example, the Gatsby Foundation "
+                        "has resourced the regional project to improve careers advice and "
+                        "support, and Horizon 2020 funding was secured to develop our "
+                        "engagement with European innovation platforms.</p>",
+                        anchor="funding-secured",
+                    ),
+                ],
+            },
+        },
+        {
+            "type": "group",
+            "value": {
+                "heading": "The Board",
+                "questions": [
+                    faq(
+                        "Where can I find agendas, minutes and papers from LEP Board "
+                        "meetings?",
+                        "<p>All agendas, minutes and public papers from Board meetings are "
+                        "published on this site, in the Board meetings section.</p>",
+                        anchor="board-papers",
+                    ),
+                ],
+            },
+        },
+    ],
+}
+
+STANDARD_PAGES = [
+    {
+        "title": "About the partnership",
+        "slug": "about",
+        "show_in_menus": True,
+        "summary": (
+            "The North East Local Enterprise Partnership brings business, education and the "
+            "public sector together to grow the North East economy."
+        ),
+        "body": [
+            paragraph(
+                "<p>The North East Strategic Economic Plan is the region’s overarching "
+                "strategy for how we are going to grow and develop the North East economy "
+                "and create 100,000 more and better jobs by 2024. The North East Local "
+                "Industrial Strategy is the delivery plan that works with it.</p>"
+                "<p>We have secured resources for the North East in different ways: "
+                "regional programme proposals to the UK Government for the Regional Growth "
+                "Fund and Local Growth Fund, the strategy for European Structural and "
+                "Investment Funds, and proposals with partners for the Enterprise Zone "
+                "sites.</p>"
+            ),
+        ],
+    },
+    {
+        "title": "Accessibility statement",
+        "slug": "accessibility",
+        "summary": "How accessible this website is, and how to report a problem.",
+        "body": [
+            paragraph(
+                "<p>This website is run by the North East Local Enterprise Partnership. We "
+                "want as many people as possible to be able to use it. You should be able "
+                "to zoom in up to 400% without the text spilling off the screen, navigate "
+                "the whole site using just a keyboard or speech recognition software, and "
+                "listen to it using a screen reader.</p>"
+            ),
+            heading("Compliance status"),
+            paragraph(
+                "<p>This website aims to meet the Web Content Accessibility Guidelines "
+                "(WCAG) version 2.2 at level AA. Every type of page is checked automatically "
+                "with the axe-core accessibility engine before each release.</p>"
+                "<p>Some documents published on the site, such as older PDF papers, may not "
+                "be fully accessible. If you need a document in a different format, contact "
+                "us and we will consider your request.</p>"
+            ),
+            heading("Reporting accessibility problems"),
+            paragraph(
+                "<p>If you find a problem that is not listed on this page, or you think we "
+                "are not meeting accessibility requirements, please email us at the address "
+                "shown at the foot of every page.</p>"
+            ),
+            heading("Enforcement procedure"),
+            paragraph(
+                "<p>The Equality and Human Rights Commission (EHRC) is responsible for "
+                "enforcing the Public Sector Bodies (Websites and Mobile Applications) (No. "
+                "2) Accessibility Regulations 2018. If you are not happy with how we respond "
+                "to your complaint, contact the Equality Advisory and Support Service "
+                "(EASS).</p>"
+            ),
+        ],
+    },
+    {
+        "title": "Privacy notice",
+        "slug": "privacy",
+        "summary": "What personal information this website keeps, why, and for how long.",
+        "body": [
+            paragraph(
+                "<p>This notice explains how the North East Local Enterprise Partnership "
+                "uses personal information collected through this website.</p>"
+            ),
+            heading("What we collect"),
+            paragraph(
+                "<p>If you browse the site, we keep the standard information your browser "
+                "sends (such as your IP address and the pages you asked for) in our server "
+                "logs, to keep the service secure and working. If you email us, we keep "
+                "your message to answer it.</p>"
+            ),
+            heading("Your rights"),
+            paragraph(
+                "<p>You can ask to see the information we hold about you, to correct it or "
+                "to have it deleted, by emailing us at the address shown at the foot of "
+                "every page. You can also complain to the Information Commissioner’s "
+                "Office.</p>"
+            ),
+        ],
+    },
+    {
+        "title": "Cookies",
+        "slug": "cookies",
+        "summary": "The cookies this website uses.",
+        "body": [
+            paragraph(
+                "<p>This website does not use cookies to track visitors, and sets no "
+                "advertising or analytics cookies.</p>"
+                "<p>Staff who sign in to edit the site are given two strictly necessary "
+                "cookies: <code>sessionid</code>, which keeps them signed in, and "
+                "<code>csrftoken</code>, which protects forms against forgery. Both are "
+                "only set when someone signs in or submits a form.</p>"
+            ),
+        ],
+    },
+]
+
+STREAM_FIELDS = {"body", "faqs"}
+
+
+class Seeder:
+    """Creates what is missing, reports what it did, and never changes an existing page."""
+
+    def __init__(self, log=print):
+        self.log = log
+        self.created = []
+
+    def child(self, parent, model, fields):
+        existing = parent.get_children().filter(slug=fields["slug"]).first()
+        if existing:
+            return existing.specific
+        page = model(
+            **{k: json.dumps(v) if k in STREAM_FIELDS else v for k, v in fields.items()}
+        )
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        self.created.append(page)
+        self.log(f"Created {model._meta.verbose_name} “{page.title}”")
+        return page
+
+    def is_new(self, page):
+        return page in self.created
+
+    def republish(self, page):
+        page.save_revision().publish()
+
+    def home(self):
+        site = Site.objects.filter(is_default_site=True).first()
+        if site and isinstance(site.root_page.specific, HomePage):
+            return site.root_page.specific
+        root = Page.get_first_root_node()
+        home = HomePage.objects.first()
+        if home is None:
+            for old in root.get_children().filter(slug=HOME["slug"]):
+                old.slug = f"{old.slug}-replaced-{old.pk}"
+                old.save(update_fields=["slug"])
+            home = self.child(root, HomePage, HOME)
+        if site:
+            replaced = site.root_page
+            site.root_page = home
+            site.save()
+            if replaced.specific_class is Page and replaced.pk != home.pk:
+                replaced.delete()
+        else:
+            Site.objects.create(
+                hostname="localhost", root_page=home, is_default_site=True
+            )
+        return home
+
+    def run(self):
+        home = self.home()
+        strategy = self.child(home, StrategyPage, STRATEGY)
+        themes = {theme["slug"]: self.theme(strategy, theme) for theme in THEMES}
+        for seed in THEMES:
+            page = themes[seed["slug"]]
+            if self.is_new(page):
+                page.related_themes = [
+                    RelatedTheme(theme=themes[slug]) for slug in seed["related"]
+                ]
+                self.republish(page)
+        event = self.child(strategy, EventPage, EVENT)
+        if self.is_new(strategy):
+            milestones = [Milestone(**milestone) for milestone in MILESTONES]
+            milestones[0].link = event
+            strategy.milestones = milestones
+            self.republish(strategy)
+        self.child(home, FAQPage, FAQS)
+        footer_pages = [
+            self.child(home, StandardPage, fields) for fields in STANDARD_PAGES
+        ]
+        if self.is_new(home):
+            home.featured_page = strategy
+            self.republish(home)
+        self.site_settings(home, footer_pages)
+        return len(self.created)
+
+    def theme(self, strategy, seed):
+        body = (
+            GRAND_CHALLENGE_BODY
+            if seed["kind"] == ThemePage.Kind.GRAND_CHALLENGE
+            else FOUNDATION_BODY
+        )
+        fields = {k: v for k, v in seed.items() if k != "related"}
+        return self.child(strategy, ThemePage, {**fields, "body": body})
+
+    def site_settings(self, home, footer_pages):
+        settings, created = SiteSettings.objects.get_or_create(site=home.get_site())
+        if created:
+            settings.footer_links = [("page", page) for page in footer_pages]
+            settings.save()
+            self.log("Created the site settings")
+
+
+def seed(log=print):
+    return Seeder(log).run()
