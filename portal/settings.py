@@ -55,6 +55,8 @@ if not DEBUG:
 INSTALLED_APPS = [
     "portal",
     "strategy",
+    "meetings",
+    "funding",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

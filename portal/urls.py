@@ -13,6 +13,8 @@ urlpatterns = [
     path("search/", views.search_view, name="search"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps.SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("", include("meetings.urls")),
+    path("", include("funding.urls")),
 ]
 
 if settings.DEBUG:

@@ -1,9 +1,11 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from funding.seed import seed as seed_funding
+from meetings.seed import seed as seed_meetings
 from strategy.seed import seed as seed_strategy
 
-SEEDERS = [seed_strategy]
+SEEDERS = [seed_strategy, seed_meetings, seed_funding]
 
 
 class Command(BaseCommand):

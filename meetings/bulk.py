@@ -1,0 +1,1 @@
+"""Bulk data for benchmarks, added by `manage.py generate_bulk_data`."""

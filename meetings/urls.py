@@ -1,0 +1,3 @@
+"""Plain Django URLs of this app (included by portal/urls.py before Wagtail's pages)."""
+
+urlpatterns = []

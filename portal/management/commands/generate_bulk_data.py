@@ -1,0 +1,20 @@
+from django.core.management.base import BaseCommand
+
+
+class Command(BaseCommand):
+    help = (
+        "Create realistic bulk data for benchmarks: meetings with documents, and funded "
+        "projects. Run seed_portal first."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--meetings", type=int, default=0)
+        parser.add_argument("--documents", type=int, default=0)
+        parser.add_argument("--projects", type=int, default=0)
+
+    def handle(self, *args, **options):
+        for name in ("meetings", "documents", "projects"):
+            if options[name] < 0:
+                self.stderr.write(f"--{name} must be zero or more.")
+                raise SystemExit(2)
+        # Each app adds its part here: meetings.bulk and funding.bulk.
