@@ -18,7 +18,9 @@ pytestmark = pytest.mark.django_db
 
 
 def json_ld(html):
-    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    blocks = re.findall(
+        r'<script type="application/ld\+json">(.*?)</script>', html, re.S
+    )
     return [json.loads(block) for block in blocks]
 
 
@@ -35,12 +37,16 @@ def test_home_page_shows_heading_summary_and_sections(client, home_page):
 
 def test_strategy_page_lists_its_themes_by_kind_and_its_timeline(client, home_page):
     strategy = StrategyPageFactory(parent=home_page, slug="strategy")
-    ThemePageFactory(parent=strategy, title="Clean growth", kind=ThemePage.Kind.GRAND_CHALLENGE)
+    ThemePageFactory(
+        parent=strategy, title="Clean growth", kind=ThemePage.Kind.GRAND_CHALLENGE
+    )
     ThemePageFactory(parent=strategy, title="Ideas", kind=ThemePage.Kind.FOUNDATION)
     Milestone.objects.create(
         page=strategy, title="Engagement Summit", date=datetime.date(2019, 7, 16)
     )
-    Milestone.objects.create(page=strategy, title="Evidence base", date_label="Early 2020")
+    Milestone.objects.create(
+        page=strategy, title="Evidence base", date_label="Early 2020"
+    )
 
     html = client.get("/strategy/").content.decode()
 
@@ -54,7 +60,9 @@ def test_strategy_page_lists_its_themes_by_kind_and_its_timeline(client, home_pa
 
 def test_theme_page_shows_kind_body_and_related_themes(client, home_page):
     strategy = StrategyPageFactory(parent=home_page, slug="strategy")
-    people = ThemePageFactory(parent=strategy, title="People", kind=ThemePage.Kind.FOUNDATION)
+    people = ThemePageFactory(
+        parent=strategy, title="People", kind=ThemePage.Kind.FOUNDATION
+    )
     theme = ThemePageFactory(
         parent=strategy,
         title="The ageing society",
@@ -81,9 +89,21 @@ def test_faq_page_groups_questions_with_anchors_details_and_json_ld(client, home
                 {
                     "heading": "The strategy",
                     "questions": [
-                        {"question": "What is the LIS?", "anchor": "", "answer": "<p>A plan.</p>"},
-                        {"question": "What is the LIS?", "anchor": "", "answer": "<p>Again.</p>"},
-                        {"question": "Evidence?", "anchor": "evidence", "answer": "<p>2020.</p>"},
+                        {
+                            "question": "What is the LIS?",
+                            "anchor": "",
+                            "answer": "<p>A plan.</p>",
+                        },
+                        {
+                            "question": "What is the LIS?",
+                            "anchor": "",
+                            "answer": "<p>Again.</p>",
+                        },
+                        {
+                            "question": "Evidence?",
+                            "anchor": "evidence",
+                            "answer": "<p>2020.</p>",
+                        },
                     ],
                 },
             )
