@@ -11,7 +11,7 @@ HOSTS = "portal.example.org"
 
 
 def run_in_production_mode(args, **env):
-    """Run ``python ARGS`` in a fresh interpreter as the server would, with only ``env`` set."""
+    """Run ``python ARGS`` in a fresh interpreter, as the server would, with ``env``."""
     environment = {
         key: value
         for key, value in os.environ.items()
@@ -74,7 +74,8 @@ def test_deploy_checks_pass_in_production_mode_except_hsts_preload():
 def test_production_serves_hashed_compressed_static_files_and_trusts_the_proxy():
     code = (
         "import django; django.setup(); from django.conf import settings as s; "
-        "print(s.STORAGES['staticfiles']['BACKEND']); print(s.SECURE_PROXY_SSL_HEADER); "
+        "print(s.STORAGES['staticfiles']['BACKEND']); "
+        "print(s.SECURE_PROXY_SSL_HEADER); "
         "print(s.SECURE_SSL_REDIRECT, s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE); "
         "print('whitenoise.middleware.WhiteNoiseMiddleware' in s.MIDDLEWARE)"
     )

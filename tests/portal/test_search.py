@@ -1,12 +1,12 @@
 import pytest
 
+from portal.search import highlight
 from tests.factories import (
     StandardPageFactory,
-    ThemePageFactory,
     StrategyPageFactory,
+    ThemePageFactory,
     paragraph,
 )
-from portal.search import highlight
 
 pytestmark = pytest.mark.django_db
 

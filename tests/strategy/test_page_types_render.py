@@ -4,6 +4,7 @@ import re
 
 import pytest
 
+from strategy.models import Milestone, RelatedTheme, ThemePage
 from tests.factories import (
     EventPageFactory,
     FAQPageFactory,
@@ -12,7 +13,6 @@ from tests.factories import (
     ThemePageFactory,
     paragraph,
 )
-from strategy.models import Milestone, RelatedTheme, ThemePage
 
 pytestmark = pytest.mark.django_db
 
