@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "leaflet",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -223,3 +224,17 @@ WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "png", "gif": "png"}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odp", "ods", "odt", "pdf", "pptx", "xlsx"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# Funding: the Enterprise Zone map's tiles, and the 360Giving identifier prefix. Register a
+# prefix with 360Giving before publishing the data; the default says it is not registered.
+FUNDING_MAP_TILE_URL = os.environ.get(
+    "FUNDING_MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+)
+FUNDING_MAP_ATTRIBUTION = os.environ.get(
+    "FUNDING_MAP_ATTRIBUTION",
+    '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> '
+    "contributors",
+)
+FUNDING_360GIVING_PREFIX = os.environ.get(
+    "FUNDING_360GIVING_PREFIX", "360G-nelep-example"
+)
