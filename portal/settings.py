@@ -238,3 +238,13 @@ FUNDING_MAP_ATTRIBUTION = os.environ.get(
 FUNDING_360GIVING_PREFIX = os.environ.get(
     "FUNDING_360GIVING_PREFIX", "360G-nelep-example"
 )
+
+# Board meeting papers live outside MEDIA_ROOT so that no static or media URL can serve
+# them: only the meetings download view does, after its publication check.
+MEETINGS_PRIVATE_ROOT = Path(
+    os.environ.get("MEETINGS_PRIVATE_ROOT", BASE_DIR / "private" / "meetings")
+)
+MEETINGS_UPLOAD_EXTENSIONS = env_list(
+    "MEETINGS_UPLOAD_EXTENSIONS", "pdf,docx,xlsx,pptx,odt,ods,odp,csv"
+)
+MEETINGS_MAX_UPLOAD_MB = int(os.environ.get("MEETINGS_MAX_UPLOAD_MB", "50"))
