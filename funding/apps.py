@@ -4,3 +4,39 @@ from django.apps import AppConfig
 class FundingConfig(AppConfig):
     name = "funding"
     verbose_name = "Funding"
+
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save
+        from wagtail.signals import page_published, page_unpublished
+
+        from portal import search, sitemaps
+
+        from .models import EnterpriseZoneSite, Fund, FundedProject, FundingIndexPage
+        from .sitemaps import FundingSitemap
+
+        for signal in (page_published, page_unpublished, post_delete, post_save):
+            signal.connect(
+                FundingIndexPage.forget_index_url,
+                sender=FundingIndexPage,
+                dispatch_uid=f"funding_forget_index_url_{id(signal)}",
+            )
+
+        def describe(obj):
+            return str(obj), obj.get_absolute_url(), getattr(obj, "description", "")
+
+        def describe_project(project):
+            text = f"{project.recipient}. {project.description}".strip(". ")
+            return project.title, project.get_absolute_url(), text
+
+        search.register(search.SearchSource("Fund", Fund.objects.public, describe))
+        search.register(
+            search.SearchSource(
+                "Funded project", FundedProject.objects.public, describe_project
+            )
+        )
+        search.register(
+            search.SearchSource(
+                "Enterprise Zone site", EnterpriseZoneSite.objects.public, describe
+            )
+        )
+        sitemaps.register("funding", FundingSitemap)

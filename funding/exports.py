@@ -1,0 +1,294 @@
+"""The open data files: CSV, JSON, GeoJSON and a 360Giving data package.
+
+Each streams its rows from one ``values_list`` query over the model's ``public()`` rows,
+so a file of 100,000 projects starts at once and never sits whole in memory. The CSV
+columns are the import's columns, so a downloaded file can be edited and imported back.
+"""
+
+import csv
+import datetime
+import json
+from decimal import Decimal
+
+from django.conf import settings
+from django.http import StreamingHttpResponse
+from django.utils.text import slugify
+
+from . import models as funding_models
+
+CHUNK_SIZE = 2000
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+PUBLISHER = "North East Local Enterprise Partnership"
+
+PROJECT_COLUMNS = {
+    "identifier": "identifier",
+    "fund": "fund__slug",
+    "round": "round__identifier",
+    "title": "title",
+    "recipient": "recipient",
+    "local_authority": "local_authority",
+    "amount_awarded": "amount_awarded",
+    "total_cost": "total_cost",
+    "stage": "stage",
+    "award_date": "award_date",
+    "start_date": "start_date",
+    "end_date": "end_date",
+    "latitude": "latitude",
+    "longitude": "longitude",
+    "description": "description",
+    "source_title": "source__title",
+    "source_url": "source__url",
+    "source_accessed": "source__date_accessed",
+}
+ROUND_COLUMNS = {
+    "identifier": "identifier",
+    "fund": "fund__slug",
+    "name": "name",
+    "period": "period",
+    "amount_secured": "amount_secured",
+    "status": "status",
+    "date_announced": "date_announced",
+    "source_title": "source__title",
+    "source_url": "source__url",
+    "source_accessed": "source__date_accessed",
+}
+SITE_COLUMNS = {
+    "slug": "slug",
+    "name": "name",
+    "local_authority": "local_authority",
+    "also_in_local_authority": "also_in_local_authority",
+    "place": "place",
+    "zone_round": "zone_round",
+    "incentive": "incentive",
+    "area_hectares": "area_hectares",
+    "sectors": "sectors",
+    "latitude": "latitude",
+    "longitude": "longitude",
+    "location_is_approximate": "location_is_approximate",
+    "availability": "availability",
+    "description": "description",
+    "contact": "contact",
+    "source_title": "source__title",
+    "source_url": "source__url",
+    "source_accessed": "source__date_accessed",
+}
+
+
+def escape_cell(value):
+    """A text cell a spreadsheet would run as a formula, made inert with a quote."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return value
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+def _rows(queryset, columns):
+    return queryset.values_list(*columns.values())
+
+
+def csv_response(filename, columns, rows):
+    writer = csv.writer(_Echo())
+
+    def lines():
+        yield writer.writerow(list(columns))
+        for row in rows.iterator(chunk_size=CHUNK_SIZE):
+            yield writer.writerow([escape_cell(value) for value in row])
+
+    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _json_value(value):
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return value
+
+
+def json_response(head, key, items, tail=None):
+    """``head`` as a JSON object whose ``key`` holds the streamed ``items``."""
+    opening = json.dumps({**head, key: []})[:-2]  # up to and including the "["
+
+    def chunks():
+        yield opening
+        for n, item in enumerate(items):
+            yield ("," if n else "") + json.dumps(item, default=_json_value)
+        yield "]}"
+
+    return StreamingHttpResponse(chunks(), content_type="application/json")
+
+
+def projects_csv(request, page):
+    rows = _rows(funding_models.FundedProject.objects.public(), PROJECT_COLUMNS)
+    return csv_response("projects.csv", PROJECT_COLUMNS, rows.order_by("identifier"))
+
+
+def rounds_csv(request, page):
+    rows = _rows(funding_models.FundRound.objects.public(), ROUND_COLUMNS)
+    return csv_response("rounds.csv", ROUND_COLUMNS, rows.order_by("identifier"))
+
+
+def sites_csv(request, page):
+    rows = _rows(funding_models.EnterpriseZoneSite.objects.public(), SITE_COLUMNS)
+    return csv_response("enterprise-zones.csv", SITE_COLUMNS, rows.order_by("slug"))
+
+
+def projects_json(request, page):
+    rows = (
+        funding_models.FundedProject.objects.public()
+        .order_by("identifier")
+        .values(*PROJECT_COLUMNS.values())
+    )
+    names = {field: column for column, field in PROJECT_COLUMNS.items()}
+
+    def items():
+        for row in rows.iterator(chunk_size=CHUNK_SIZE):
+            yield {names[field]: _json_value(value) for field, value in row.items()}
+
+    head = {
+        "title": "Projects funded through the North East LEP",
+        "publisher": PUBLISHER,
+        "url": request.build_absolute_uri(),
+    }
+    return json_response(head, "projects", items())
+
+
+def site_feature(site, index_url):
+    """One Enterprise Zone site as an RFC 7946 GeoJSON Feature (longitude first)."""
+    return {
+        "type": "Feature",
+        "id": site.slug,
+        "geometry": {
+            "type": "Point",
+            "coordinates": [float(site.longitude), float(site.latitude)],
+        },
+        "properties": {
+            "name": site.name,
+            "url": f"{index_url}enterprise-zones/{site.slug}/",
+            "local_authority": site.local_authorities_display(),
+            "place": site.place,
+            "zone_round": site.zone_round,
+            "incentive": site.get_incentive_display() or None,
+            "area_hectares": _json_value(site.area_hectares),
+            "location_is_approximate": site.location_is_approximate,
+        },
+    }
+
+
+def sites_geojson(request, page):
+    index_url = page.get_url(request)
+    sites = (
+        funding_models.EnterpriseZoneSite.objects.public()
+        .order_by("slug")
+        .defer("description")
+    )
+    features = (
+        site_feature(site, index_url) for site in sites.iterator(chunk_size=CHUNK_SIZE)
+    )
+    response = json_response({"type": "FeatureCollection"}, "features", features)
+    response["Content-Type"] = "application/geo+json"
+    return response
+
+
+def _org(name):
+    prefix = settings.FUNDING_360GIVING_PREFIX
+    return {"id": f"{prefix}-org-{slugify(name)[:80]}", "name": name}
+
+
+def grant(row, prefix):
+    """One funded project as a 360Giving grant (``row`` from ``values()``)."""
+    data = {
+        "id": f"{prefix}-{row['identifier']}",
+        "title": row["title"][:140],
+        "description": row["description"] or row["title"],
+        "currency": "GBP",
+        "amountAwarded": _json_value(row["amount_awarded"]),
+        "awardDate": row["award_date"].isoformat(),
+        "recipientOrganization": [_org(row["recipient"])],
+        "fundingOrganization": [_org(row["fund__funder"] or PUBLISHER)],
+        "grantProgramme": [{"code": row["fund__slug"], "title": row["fund__name"]}],
+    }
+    if row["local_authority"]:
+        location = {
+            "name": funding_models.LocalAuthority(row["local_authority"]).label,
+            "countryCode": "GB",
+        }
+        if row["latitude"] is not None:
+            location["latitude"] = float(row["latitude"])
+            location["longitude"] = float(row["longitude"])
+        data["beneficiaryLocation"] = [location]
+    dates = {}
+    if row["start_date"]:
+        dates["startDate"] = row["start_date"].isoformat()
+    if row["end_date"]:
+        dates["endDate"] = row["end_date"].isoformat()
+    if dates:
+        data["plannedDates"] = [dates]
+    return data
+
+
+def grants_queryset():
+    """The projects 360Giving can describe: it requires an award date and recipient."""
+    return (
+        funding_models.FundedProject.objects.public()
+        .filter(award_date__isnull=False)
+        .exclude(recipient="")
+    )
+
+
+def threesixtygiving_json(request, page):
+    prefix = settings.FUNDING_360GIVING_PREFIX
+    rows = (
+        grants_queryset()
+        .order_by("identifier")
+        .values(
+            "identifier",
+            "title",
+            "description",
+            "amount_awarded",
+            "award_date",
+            "recipient",
+            "local_authority",
+            "latitude",
+            "longitude",
+            "start_date",
+            "end_date",
+            "fund__slug",
+            "fund__name",
+            "fund__funder",
+        )
+    )
+    head = {
+        "version": "1.4",
+        "title": "Projects funded through the North East LEP",
+        "description": (
+            "Funded projects with an award date and a recipient, in the 360Giving "
+            "Data Standard."
+        ),
+        "identifier": f"{prefix}-projects",
+        "issued": datetime.date.today().isoformat(),
+        "publisher": {"name": PUBLISHER},
+        "downloadURL": request.build_absolute_uri(),
+    }
+    grants = (grant(row, prefix) for row in rows.iterator(chunk_size=CHUNK_SIZE))
+    return json_response(head, "grants", grants)
+
+
+OPEN_DATA_FILES = {
+    "projects.csv": projects_csv,
+    "projects.json": projects_json,
+    "rounds.csv": rounds_csv,
+    "enterprise-zones.csv": sites_csv,
+    "enterprise-zones.geojson": sites_geojson,
+    "360giving.json": threesixtygiving_json,
+}

@@ -1,0 +1,527 @@
+"""Importing rounds, projects and Enterprise Zone sites from CSV.
+
+Used by ``manage.py import_funding`` and by the admin's upload page. A file is checked
+whole before anything is written: every bad cell is reported with its line, column and
+reason, and if there is any, nothing changes. Rows are matched on a stable identifier
+(``identifier``, or ``slug`` for sites), so importing a file twice changes nothing.
+Imported records are published: the preview is where an editor checks them.
+"""
+
+import csv
+import datetime
+import io
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.validators import URLValidator
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from .models import EnterpriseZoneSite, Fund, FundedProject, FundRound, Source
+
+MAX_ROWS = 200_000
+AMOUNT = re.compile(r"^£?(\d{1,3}(,\d{3})+|\d+)(\.\d{1,2})?$")
+SLUG = re.compile(r"^[-a-zA-Z0-9_]+$")
+
+
+class CellError(ValueError):
+    pass
+
+
+@dataclass
+class RowError:
+    line: int
+    column: str
+    reason: str
+
+    def __str__(self):
+        where = f", column “{self.column}”" if self.column else ""
+        return f"Line {self.line}{where}: {self.reason}"
+
+
+@dataclass
+class ImportReport:
+    kind: str
+    created: list = field(default_factory=list)
+    updated: list = field(default_factory=list)
+    unchanged: int = 0
+    errors: list = field(default_factory=list)
+    applied: bool = False
+
+    @property
+    def ok(self):
+        return not self.errors
+
+    def summary(self):
+        if self.errors:
+            return (
+                f"{len(self.errors)} problem(s) found: nothing was imported. "
+                "Correct the file and try again."
+            )
+        verb = "imported" if self.applied else "would be imported (dry run)"
+        return (
+            f"{self.kind.capitalize()} {verb}: {len(self.created)} new, "
+            f"{len(self.updated)} changed, {self.unchanged} unchanged."
+        )
+
+
+# Cell parsers: each returns the Python value or raises CellError with the reason.
+
+
+def text(max_length):
+    def parse(value):
+        if len(value) > max_length:
+            raise CellError(f"longer than {max_length} characters")
+        return value
+
+    return parse
+
+
+def identifier(value):
+    if not SLUG.match(value) or len(value) > 100:
+        raise CellError(
+            f"“{value}” is not an identifier: use letters, digits, hyphens and "
+            "underscores only (at most 100)"
+        )
+    return value
+
+
+def money(value):
+    if not AMOUNT.match(value):
+        raise CellError(
+            f"“{value}” is not an amount in pounds: write it like 4440736 or "
+            "£4,440,736.00"
+        )
+    return Decimal(value.lstrip("£").replace(",", ""))
+
+
+def hectares(value):
+    try:
+        number = Decimal(value)
+    except InvalidOperation:
+        raise CellError(f"“{value}” is not a number of hectares, e.g. 7.1") from None
+    if number < 0 or not number.is_finite():
+        raise CellError(f"“{value}” is not a number of hectares, e.g. 7.1")
+    return number
+
+
+def coordinate(limit, name):
+    def parse(value):
+        try:
+            number = Decimal(value)
+        except InvalidOperation:
+            raise CellError(f"“{value}” is not a {name}, e.g. 54.97") from None
+        if not number.is_finite() or not -limit <= number <= limit:
+            raise CellError(
+                f"{name} {value} is out of range: it must be between -{limit} and "
+                f"{limit}"
+            )
+        return number.quantize(Decimal("0.00001"))
+
+    return parse
+
+
+def date(value):
+    for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return datetime.datetime.strptime(value, pattern).date()
+        except ValueError:
+            continue
+    raise CellError(f"“{value}” is not a date: write it as 2024-03-31 or 31/03/2024")
+
+
+def choice(choices):
+    lookup = {}
+    for value, label in choices:
+        lookup[str(value).lower()] = value
+        lookup[str(label).lower()] = value
+
+    def parse(value):
+        try:
+            return lookup[value.lower()]
+        except KeyError:
+            allowed = ", ".join(str(label) for _, label in choices)
+            raise CellError(f"“{value}” is not one of: {allowed}") from None
+
+    return parse
+
+
+def yes_no(value):
+    lowered = value.lower()
+    if lowered in {"yes", "y", "true", "1"}:
+        return True
+    if lowered in {"no", "n", "false", "0"}:
+        return False
+    raise CellError(f"“{value}” is not yes or no")
+
+
+@dataclass
+class Column:
+    field: str
+    parse: object
+    required: bool = False
+    default: object = None
+
+
+SOURCE_COLUMNS = {
+    "source_title": Column("title", text(255), required=True),
+    "source_url": Column("url", text(500)),
+    "source_accessed": Column("date_accessed", date),
+}
+
+
+def fund_lookup():
+    funds = {}
+    for fund in Fund.objects.all():
+        funds[fund.slug.lower()] = fund
+        funds[fund.name.lower()] = fund
+    return funds
+
+
+def resolve_fund(importer, line, values, funds):
+    """Replace the row's fund name or slug by the fund, or report it unknown."""
+    name = values.get("fund")
+    if name is None:
+        return None
+    fund = funds.get(name.lower())
+    if fund is None:
+        importer.error(
+            line,
+            "fund",
+            f"unknown fund “{name}”: use a fund's name or slug as in the admin "
+            "(Funding › Funds)",
+        )
+    values["fund"] = fund
+    return fund
+
+
+class Importer:
+    model = None
+    kind = ""
+    key = "identifier"
+    columns = {}
+    reference_column = None
+
+    def __init__(self):
+        self.report = ImportReport(self.kind)
+        self.sources = {(s.title, s.url): s for s in Source.objects.all()}
+
+    # Reading
+
+    def read(self, data):
+        if isinstance(data, bytes):
+            try:
+                data = data.decode("utf-8-sig")
+            except UnicodeDecodeError:
+                self.error(1, "", "the file is not UTF-8 text: save it as “CSV UTF-8”")
+                return []
+        reader = csv.DictReader(io.StringIO(data.lstrip("\ufeff")))
+        header = [name.strip() for name in (reader.fieldnames or [])]
+        if not header:
+            self.error(1, "", "the file is empty: the first line must name the columns")
+            return []
+        reader.fieldnames = header
+        wanted = {**self.columns, **SOURCE_COLUMNS}
+        missing = [name for name, col in wanted.items() if col.required]
+        missing = [name for name in missing if name not in header]
+        for name in missing:
+            self.error(1, name, "this column is missing from the first line")
+        if missing:
+            return []
+        rows = []
+        try:
+            for row in reader:
+                if reader.line_num > MAX_ROWS + 1:
+                    self.error(reader.line_num, "", f"more than {MAX_ROWS} rows")
+                    return []
+                if any((value or "").strip() for value in row.values()):
+                    rows.append((reader.line_num, row))
+        except csv.Error as error:
+            self.error(reader.line_num, "", f"the CSV cannot be read: {error}")
+            return []
+        return rows
+
+    def error(self, line, column, reason):
+        self.report.errors.append(RowError(line, column, reason))
+
+    def parse(self, line, row, columns, model=None):
+        model = model or self.model
+        values = {}
+        for name, column in columns.items():
+            raw = (row.get(name) or "").strip()
+            if raw:
+                try:
+                    values[column.field] = column.parse(raw)
+                except CellError as error:
+                    self.error(line, name, str(error))
+            elif column.required:
+                self.error(line, name, "this cell is empty but is required")
+            elif column.default is not None:
+                values[column.field] = column.default
+            else:
+                values[column.field] = (
+                    None if model._meta.get_field(column.field).null else ""
+                )
+        return values
+
+    # Checking
+
+    def references(self, rows):
+        return {}
+
+    def resolve(self, line, row, values, references):
+        return values
+
+    def existing(self, keys):
+        return self.model.objects.select_related("source").in_bulk(
+            list(keys), field_name=self.key
+        )
+
+    def validate(self, line, values):
+        """The model's own validation (ranges, dates in order) on the row's values."""
+        candidate = self.model(**values)
+        exclude = [f.name for f in self.model._meta.fields if f.is_relation]
+        try:
+            candidate.full_clean(
+                exclude=exclude, validate_unique=False, validate_constraints=False
+            )
+        except ValidationError as error:
+            by_field = {col.field: name for name, col in self.columns.items()}
+            for field_name, messages in error.message_dict.items():
+                column = "" if field_name == NON_FIELD_ERRORS else field_name
+                for message in messages:
+                    self.error(line, by_field.get(column, column), message)
+
+    def check(self, rows):
+        references = self.references(rows)
+        checked, seen = [], {}
+        for line, row in rows:
+            errors_before = len(self.report.errors)
+            values = self.parse(line, row, self.columns)
+            source = self.parse(line, row, SOURCE_COLUMNS, Source)
+            if source.get("url"):
+                try:
+                    URLValidator()(source["url"])
+                except ValidationError:
+                    self.error(line, "source_url", "this is not a web address")
+            values = self.resolve(line, row, values, references)
+            key = values.get(self.key)
+            if key in seen:
+                self.error(
+                    line,
+                    self.key,
+                    f"duplicate identifier “{key}”: it is also on line {seen[key]}",
+                )
+            elif key:
+                seen[key] = line
+            if len(self.report.errors) == errors_before:
+                self.validate(line, values)
+            if len(self.report.errors) == errors_before:
+                checked.append((values, source))
+        return checked
+
+    # Writing
+
+    def source_for(self, source):
+        found = self.sources.get((source["title"], source["url"]))
+        if found is None:
+            found = Source.objects.create(**source)
+            self.sources[(found.title, found.url)] = found
+        elif source.get("date_accessed") and (
+            found.date_accessed != source["date_accessed"]
+        ):
+            found.date_accessed = source["date_accessed"]
+            found.save(update_fields=["date_accessed"])
+        return found
+
+    def differs(self, obj, values, source):
+        for name, value in values.items():
+            current = getattr(obj, name)
+            if hasattr(current, "pk") or hasattr(value, "pk"):
+                if getattr(current, "pk", None) != getattr(value, "pk", None):
+                    return True
+            elif current != value:
+                return True
+        current_source = (obj.source.title, obj.source.url)
+        if current_source != (source["title"], source["url"]):
+            return True
+        accessed = source.get("date_accessed")
+        return bool(accessed) and obj.source.date_accessed != accessed
+
+    def run(self, data, dry_run=False):
+        rows = self.read(data)
+        if self.report.errors:
+            return self.report
+        if not rows:
+            self.error(2, "", "the file has no rows after the first line")
+            return self.report
+        checked = self.check(rows)
+        if self.report.errors:
+            return self.report
+        existing = self.existing(values[self.key] for values, _ in checked)
+        with transaction.atomic():
+            for values, source in checked:
+                obj = existing.get(values[self.key])
+                if obj is None:
+                    self.report.created.append(values[self.key])
+                    if not dry_run:
+                        self.create(values, source)
+                elif self.differs(obj, values, source):
+                    self.report.updated.append(values[self.key])
+                    if not dry_run:
+                        self.update(obj, values, source)
+                else:
+                    self.report.unchanged += 1
+        self.report.applied = not dry_run
+        return self.report
+
+    def create(self, values, source):
+        now = timezone.now()
+        obj = self.model(
+            **values,
+            source=self.source_for(source),
+            live=True,
+            has_unpublished_changes=False,
+            first_published_at=now,
+            last_published_at=now,
+        )
+        obj.save()
+
+    def update(self, obj, values, source):
+        for name, value in values.items():
+            setattr(obj, name, value)
+        obj.source = self.source_for(source)
+        obj.last_published_at = timezone.now()
+        obj.save()
+
+
+class RoundImporter(Importer):
+    model = FundRound
+    kind = "rounds"
+    columns = {
+        "identifier": Column("identifier", identifier, required=True),
+        "fund": Column("fund", text(160), required=True),
+        "name": Column("name", text(160), required=True),
+        "period": Column("period", text(40)),
+        "amount_secured": Column("amount_secured", money),
+        "status": Column(
+            "status",
+            choice(FundRound.Status.choices),
+            default=FundRound.Status.ANNOUNCED,
+        ),
+        "date_announced": Column("date_announced", date),
+    }
+
+    def references(self, rows):
+        return fund_lookup()
+
+    def resolve(self, line, row, values, references):
+        resolve_fund(self, line, values, references)
+        return values
+
+
+class ProjectImporter(Importer):
+    model = FundedProject
+    kind = "projects"
+    columns = {
+        "identifier": Column("identifier", identifier, required=True),
+        "fund": Column("fund", text(160), required=True),
+        "round": Column("round", identifier),
+        "title": Column("title", text(255), required=True),
+        "recipient": Column("recipient", text(200)),
+        "local_authority": Column(
+            "local_authority", choice(EnterpriseZoneSite.local_authority.field.choices)
+        ),
+        "amount_awarded": Column("amount_awarded", money, required=True),
+        "total_cost": Column("total_cost", money),
+        "stage": Column(
+            "stage",
+            choice(FundedProject.Stage.choices),
+        ),
+        "award_date": Column("award_date", date),
+        "start_date": Column("start_date", date),
+        "end_date": Column("end_date", date),
+        "latitude": Column("latitude", coordinate(90, "latitude")),
+        "longitude": Column("longitude", coordinate(180, "longitude")),
+        "description": Column("description", text(10_000)),
+    }
+
+    def references(self, rows):
+        wanted = {(row.get("round") or "").strip() for _, row in rows}
+        return {
+            "funds": fund_lookup(),
+            "rounds": FundRound.objects.in_bulk(
+                [w for w in wanted if w], field_name="identifier"
+            ),
+        }
+
+    def resolve(self, line, row, values, references):
+        fund = resolve_fund(self, line, values, references["funds"])
+        name = values.get("round")
+        if name:
+            round_ = references["rounds"].get(name)
+            if round_ is None:
+                self.error(
+                    line,
+                    "round",
+                    f"unknown round “{name}”: import the rounds first, or use a "
+                    "round identifier from rounds.csv",
+                )
+            elif fund is not None and round_.fund_id != fund.pk:
+                self.error(line, "round", f"round “{name}” belongs to another fund")
+            values["round"] = round_
+        return values
+
+
+class SiteImporter(Importer):
+    model = EnterpriseZoneSite
+    kind = "sites"
+    key = "slug"
+    columns = {
+        "slug": Column("slug", identifier),
+        "name": Column("name", text(160), required=True),
+        "local_authority": Column(
+            "local_authority",
+            choice(EnterpriseZoneSite.local_authority.field.choices),
+            required=True,
+        ),
+        "also_in_local_authority": Column(
+            "also_in_local_authority",
+            choice(EnterpriseZoneSite.local_authority.field.choices),
+        ),
+        "place": Column("place", text(120)),
+        "zone_round": Column(
+            "zone_round", choice(EnterpriseZoneSite.ZoneRound.choices)
+        ),
+        "incentive": Column("incentive", choice(EnterpriseZoneSite.Incentive.choices)),
+        "area_hectares": Column("area_hectares", hectares),
+        "sectors": Column("sectors", text(255)),
+        "latitude": Column("latitude", coordinate(90, "latitude"), required=True),
+        "longitude": Column("longitude", coordinate(180, "longitude"), required=True),
+        "location_is_approximate": Column(
+            "location_is_approximate", yes_no, default=True
+        ),
+        "availability": Column("availability", text(255)),
+        "description": Column("description", text(10_000)),
+        "contact": Column("contact", text(255)),
+    }
+
+    def resolve(self, line, row, values, references):
+        if not values.get("slug") and values.get("name"):
+            values["slug"] = slugify(values["name"])[:160]
+        return values
+
+
+IMPORTERS = {
+    "projects": ProjectImporter,
+    "rounds": RoundImporter,
+    "sites": SiteImporter,
+}
+
+
+def import_csv(data, kind, dry_run=False):
+    """Check ``data`` (CSV text or bytes) and, unless ``dry_run``, apply it whole."""
+    return IMPORTERS[kind]().run(data, dry_run=dry_run)

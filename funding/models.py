@@ -1,0 +1,573 @@
+"""Funds, the figures reported for them, their rounds and projects, and Enterprise Zone
+sites. Every figure and site names its ``Source``; every public listing goes through the
+``public()`` query of its model."""
+
+from django.contrib.contenttypes.fields import GenericRelation
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.text import slugify
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    PreviewableMixin,
+    RevisionMixin,
+)
+from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
+
+from portal.blocks import RICH_TEXT_FEATURES
+
+MONEY = {"max_digits": 14, "decimal_places": 2, "validators": [MinValueValidator(0)]}
+
+
+class LocalAuthority(models.TextChoices):
+    COUNTY_DURHAM = "county-durham", "County Durham"
+    GATESHEAD = "gateshead", "Gateshead"
+    NEWCASTLE = "newcastle-upon-tyne", "Newcastle upon Tyne"
+    NORTH_TYNESIDE = "north-tyneside", "North Tyneside"
+    NORTHUMBERLAND = "northumberland", "Northumberland"
+    SOUTH_TYNESIDE = "south-tyneside", "South Tyneside"
+    SUNDERLAND = "sunderland", "Sunderland"
+
+
+class Source(models.Model):
+    """Where a figure or a site's details were found, shown to the public beside it."""
+
+    title = models.CharField(max_length=255, help_text="e.g. the page's title.")
+    url = models.URLField(
+        max_length=500,
+        blank=True,
+        verbose_name="URL",
+        help_text="Blank only for a source that is not on the web.",
+    )
+    date_accessed = models.DateField(
+        null=True, blank=True, help_text="When the page was last checked."
+    )
+
+    panels = [FieldPanel("title"), FieldPanel("url"), FieldPanel("date_accessed")]
+
+    class Meta:
+        ordering = ["title"]
+        constraints = [
+            models.UniqueConstraint(fields=["title", "url"], name="unique_source")
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class PublicQuerySet(SearchableQuerySetMixin, models.QuerySet):
+    """``public()``: the one place that says what the public may see."""
+
+    public_filter = {"live": True}
+
+    def public(self):
+        return self.filter(**self.public_filter)
+
+
+class Publishable(
+    DraftStateMixin, RevisionMixin, LockableMixin, PreviewableMixin, models.Model
+):
+    """Drafts, revisions, locking and preview, as Wagtail pages have them."""
+
+    revisions = GenericRelation(
+        "wagtailcore.Revision", content_type_field="base_content_type"
+    )
+    preview_template = ""
+
+    class Meta:
+        abstract = True
+
+    def get_preview_template(self, request, mode_name):
+        return self.preview_template
+
+    def get_preview_context(self, request, mode_name):
+        context = super().get_preview_context(request, mode_name)
+        context["index_url"] = FundingIndexPage.index_url()
+        return context
+
+
+class FundQuerySet(PublicQuerySet):
+    pass
+
+
+class Fund(Publishable, index.Indexed):
+    name = models.CharField(max_length=160, unique=True)
+    slug = models.SlugField(max_length=160, unique=True)
+    funder = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="The organisation that provides the money.",
+    )
+    description = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
+    sort_order = models.PositiveSmallIntegerField(default=100)
+
+    objects = FundQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("funder"),
+        FieldPanel("description"),
+        FieldPanel("sort_order"),
+    ]
+    search_fields = [
+        index.SearchField("name", boost=3),
+        index.SearchField("funder"),
+        index.SearchField("description"),
+        index.FilterField("live"),
+    ]
+    preview_template = "funding/fund_detail.html"
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return f"{FundingIndexPage.index_url()}funds/{self.slug}/"
+
+    def get_preview_context(self, request, mode_name):
+        context = super().get_preview_context(request, mode_name)
+        context.update(fund=self, figures=[], rounds=[], projects=[])
+        return context
+
+
+class FigureQuerySet(PublicQuerySet):
+    def public(self):
+        return self.filter(live=True).exclude(fund__live=False)
+
+
+class Figure(Publishable):
+    """A reported amount (or other figure) with the source that reports it.
+
+    Sources disagree, so a fund may have several figures: each is shown with its own.
+    """
+
+    class Section(models.TextChoices):
+        FUNDING = "funding", "Funding secured"
+        ENTERPRISE_ZONES = "enterprise-zones", "Enterprise Zone"
+
+    fund = models.ForeignKey(
+        Fund,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="figures",
+        help_text="Leave blank for a figure across all programmes.",
+    )
+    label = models.CharField(
+        max_length=200, help_text="What the figure counts, e.g. 'Growth Deal 2014'."
+    )
+    amount = models.DecimalField(
+        **MONEY, null=True, blank=True, help_text="In pounds, if it is an amount."
+    )
+    amount_is_minimum = models.BooleanField(
+        default=False, help_text="The source says 'over' this amount."
+    )
+    text = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="A figure that is not an amount, e.g. '12 schools, 3 colleges'.",
+    )
+    period = models.CharField(max_length=40, blank=True, help_text="e.g. '2015–21'.")
+    section = models.CharField(
+        max_length=20,
+        choices=Section.choices,
+        default=Section.FUNDING,
+        help_text="The page the figure appears on.",
+    )
+    is_headline = models.BooleanField(
+        default=False, help_text="Shown at the top of the funding page."
+    )
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="+")
+    sort_order = models.PositiveSmallIntegerField(default=100)
+
+    objects = FigureQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("fund"),
+        FieldPanel("label"),
+        FieldRowPanel([FieldPanel("amount"), FieldPanel("amount_is_minimum")]),
+        FieldPanel("text"),
+        FieldPanel("period"),
+        FieldPanel("section"),
+        FieldPanel("is_headline"),
+        FieldPanel("source"),
+        FieldPanel("sort_order"),
+    ]
+    preview_template = "funding/previews/figure.html"
+
+    class Meta:
+        ordering = ["sort_order", "pk"]
+
+    def __str__(self):
+        return f"{self.fund or 'All programmes'}: {self.label}"
+
+    def clean(self):
+        super().clean()
+        if self.amount is None and not self.text:
+            raise ValidationError("Give an amount or a text figure.")
+
+
+class FundRoundQuerySet(PublicQuerySet):
+    public_filter = {"live": True, "fund__live": True}
+
+
+class FundRound(Publishable):
+    class Status(models.TextChoices):
+        ANNOUNCED = "announced", "Announced"
+        OPEN = "open", "Open"
+        ALLOCATED = "allocated", "Allocated"
+        CLOSED = "closed", "Closed"
+
+    identifier = models.SlugField(
+        max_length=100,
+        unique=True,
+        help_text="Stable, used by imports to update this round: keep it.",
+    )
+    fund = models.ForeignKey(Fund, on_delete=models.PROTECT, related_name="rounds")
+    name = models.CharField(max_length=160, help_text="A name or number.")
+    period = models.CharField(max_length=40, blank=True, help_text="e.g. '2015–21'.")
+    amount_secured = models.DecimalField(
+        **MONEY, null=True, blank=True, help_text="In pounds; blank if not known."
+    )
+    status = models.CharField(
+        max_length=20, choices=Status.choices, default=Status.ANNOUNCED
+    )
+    date_announced = models.DateField(null=True, blank=True)
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="+")
+
+    objects = FundRoundQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("identifier"),
+        FieldPanel("fund"),
+        FieldPanel("name"),
+        FieldPanel("period"),
+        FieldPanel("amount_secured"),
+        FieldPanel("status"),
+        FieldPanel("date_announced"),
+        FieldPanel("source"),
+    ]
+    preview_template = "funding/previews/round.html"
+
+    class Meta:
+        ordering = ["fund__sort_order", "date_announced", "name"]
+        verbose_name = "fund round"
+
+    def __str__(self):
+        return f"{self.fund}: {self.name}"
+
+
+class FundedProjectQuerySet(PublicQuerySet):
+    def public(self):
+        return self.filter(live=True, fund__live=True).exclude(round__live=False)
+
+
+class FundedProject(Publishable, index.Indexed):
+    class Stage(models.TextChoices):
+        PIPELINE = "pipeline", "Pipeline"
+        ALLOCATED = "allocated", "Allocated"
+        COMMITTED = "committed", "Committed"
+        IN_PROGRESS = "in-progress", "In progress"
+        COMPLETE = "complete", "Complete"
+
+    identifier = models.SlugField(
+        max_length=100,
+        unique=True,
+        help_text="Stable, used by imports and open data: keep it.",
+    )
+    fund = models.ForeignKey(Fund, on_delete=models.PROTECT, related_name="projects")
+    round = models.ForeignKey(
+        FundRound,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="projects",
+        help_text="Leave blank if the source does not say which round.",
+    )
+    title = models.CharField(max_length=255)
+    recipient = models.CharField(
+        max_length=200, blank=True, help_text="The organisation receiving the money."
+    )
+    local_authority = models.CharField(
+        max_length=30, choices=LocalAuthority.choices, blank=True
+    )
+    amount_awarded = models.DecimalField(**MONEY, help_text="In pounds.")
+    total_cost = models.DecimalField(
+        **MONEY, null=True, blank=True, help_text="In pounds, all funders together."
+    )
+    stage = models.CharField(
+        max_length=20,
+        choices=Stage.choices,
+        blank=True,
+        help_text="Leave blank if not known.",
+    )
+    award_date = models.DateField(null=True, blank=True)
+    start_date = models.DateField(null=True, blank=True)
+    end_date = models.DateField(null=True, blank=True)
+    latitude = models.DecimalField(
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.DecimalField(
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+    description = models.TextField(blank=True)
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="+")
+
+    objects = FundedProjectQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("identifier"),
+        FieldPanel("fund"),
+        FieldPanel("round"),
+        FieldPanel("title"),
+        FieldPanel("recipient"),
+        FieldPanel("local_authority"),
+        FieldRowPanel([FieldPanel("amount_awarded"), FieldPanel("total_cost")]),
+        FieldPanel("stage"),
+        FieldRowPanel(
+            [
+                FieldPanel("award_date"),
+                FieldPanel("start_date"),
+                FieldPanel("end_date"),
+            ],
+            heading="Dates",
+        ),
+        FieldRowPanel(
+            [FieldPanel("latitude"), FieldPanel("longitude")], heading="Location"
+        ),
+        FieldPanel("description"),
+        FieldPanel("source"),
+    ]
+    search_fields = [
+        index.SearchField("title", boost=3),
+        index.SearchField("recipient"),
+        index.SearchField("description"),
+        index.FilterField("live"),
+        index.FilterField("fund_id"),
+    ]
+    preview_template = "funding/project_detail.html"
+
+    class Meta:
+        ordering = ["title", "pk"]
+        verbose_name = "funded project"
+        indexes = [models.Index(fields=["live", "title"])]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return f"{FundingIndexPage.index_url()}projects/{self.identifier}/"
+
+    def get_preview_context(self, request, mode_name):
+        context = super().get_preview_context(request, mode_name)
+        context["project"] = self
+        return context
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.round_id and self.fund_id and self.round.fund_id != self.fund_id:
+            errors["round"] = "This round belongs to another fund."
+        if (
+            self.total_cost is not None
+            and self.amount_awarded is not None
+            and self.total_cost < self.amount_awarded
+        ):
+            errors["total_cost"] = "The total cost cannot be less than the award."
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            errors["end_date"] = "The end date cannot be before the start date."
+        if (self.latitude is None) != (self.longitude is None):
+            errors["longitude"] = "Give both latitude and longitude, or neither."
+        if errors:
+            raise ValidationError(errors)
+
+
+class EnterpriseZoneSiteQuerySet(PublicQuerySet):
+    def in_local_authority(self, code):
+        return self.filter(
+            models.Q(local_authority=code) | models.Q(also_in_local_authority=code)
+        )
+
+
+class EnterpriseZoneSite(Publishable, index.Indexed):
+    class ZoneRound(models.IntegerChoices):
+        ROUND_1 = 1, "Round 1 (2012)"
+        ROUND_2 = 2, "Round 2 (2016)"
+
+    class Incentive(models.TextChoices):
+        BUSINESS_RATES = "business-rates", "Business rates discount"
+        CAPITAL_ALLOWANCES = "capital-allowances", "Enhanced capital allowances"
+
+    name = models.CharField(max_length=160)
+    slug = models.SlugField(
+        max_length=160, unique=True, help_text="Its web address: keep it once public."
+    )
+    local_authority = models.CharField(max_length=30, choices=LocalAuthority.choices)
+    also_in_local_authority = models.CharField(
+        max_length=30,
+        choices=LocalAuthority.choices,
+        blank=True,
+        help_text="For a site that spans two local authorities.",
+    )
+    place = models.CharField(
+        max_length=120, blank=True, help_text="The town, e.g. 'Blyth'."
+    )
+    zone_round = models.PositiveSmallIntegerField(
+        choices=ZoneRound.choices,
+        null=True,
+        blank=True,
+        verbose_name="Enterprise Zone round",
+        help_text="Leave blank if not known.",
+    )
+    incentive = models.CharField(
+        max_length=30,
+        choices=Incentive.choices,
+        blank=True,
+        help_text="Leave blank if not known.",
+    )
+    area_hectares = models.DecimalField(
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text="Area in hectares; blank if not known.",
+    )
+    sectors = models.CharField(
+        max_length=255,
+        blank=True,
+        help_text="Comma-separated, e.g. 'Offshore, subsea'.",
+    )
+    latitude = models.DecimalField(
+        max_digits=8,
+        decimal_places=5,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.DecimalField(
+        max_digits=8,
+        decimal_places=5,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+    location_is_approximate = models.BooleanField(
+        default=True,
+        help_text="Untick once the point is on the site itself, not its town.",
+    )
+    availability = models.CharField(
+        max_length=255, blank=True, help_text="e.g. 'Plots available'."
+    )
+    description = models.TextField(blank=True)
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    contact = models.CharField(
+        max_length=255, blank=True, help_text="Who to ask about the site."
+    )
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="+")
+
+    objects = EnterpriseZoneSiteQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        MultiFieldPanel(
+            [
+                FieldPanel("local_authority"),
+                FieldPanel("also_in_local_authority"),
+                FieldPanel("place"),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+                FieldPanel("location_is_approximate"),
+            ],
+            heading="Where",
+        ),
+        FieldPanel("zone_round"),
+        FieldPanel("incentive"),
+        FieldPanel("area_hectares"),
+        FieldPanel("sectors"),
+        FieldPanel("availability"),
+        FieldPanel("description"),
+        FieldPanel("image"),
+        FieldPanel("contact"),
+        FieldPanel("source"),
+    ]
+    search_fields = [
+        index.SearchField("name", boost=3),
+        index.SearchField("place"),
+        index.SearchField("sectors"),
+        index.SearchField("description"),
+        index.FilterField("live"),
+    ]
+    preview_template = "funding/site_detail.html"
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "Enterprise Zone site"
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name)[:160]
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return f"{FundingIndexPage.index_url()}enterprise-zones/{self.slug}/"
+
+    def local_authorities_display(self):
+        names = [self.get_local_authority_display()]
+        if self.also_in_local_authority:
+            names.append(self.get_also_in_local_authority_display())
+        return " and ".join(names)
+
+    def sector_list(self):
+        return [s.strip() for s in self.sectors.split(",") if s.strip()]
+
+    def get_preview_context(self, request, mode_name):
+        context = super().get_preview_context(request, mode_name)
+        context["site"] = self
+        return context
+
+    def json_ld(self, url):
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Place",
+            "name": self.name,
+            "url": url,
+            "address": {
+                "@type": "PostalAddress",
+                "addressLocality": self.place or self.get_local_authority_display(),
+                "addressRegion": self.local_authorities_display(),
+                "addressCountry": "GB",
+            },
+            "geo": {
+                "@type": "GeoCoordinates",
+                "latitude": float(self.latitude),
+                "longitude": float(self.longitude),
+            },
+        }
+        if self.description:
+            data["description"] = self.description
+        return data
+
+
+# The funding page's routes use the models above, so the page model comes last.
+from .pages import FundingIndexPage  # noqa: E402

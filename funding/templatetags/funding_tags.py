@@ -1,0 +1,27 @@
+from decimal import Decimal
+
+from django import template
+
+register = template.Library()
+
+
+@register.filter
+def pounds(amount):
+    """£4,440,736, £41.15m or £1.2bn: short where the amount is large and round."""
+    if amount is None:
+        return ""
+    amount = Decimal(amount)
+    for size, suffix in ((Decimal(10**9), "bn"), (Decimal(10**6), "m")):
+        if amount >= size:
+            scaled = amount / size
+            if scaled == scaled.quantize(Decimal("0.01")):
+                text = f"{scaled.normalize():f}"
+                return f"£{text}{suffix}"
+    if amount == amount.to_integral_value():
+        return f"£{amount:,.0f}"
+    return f"£{amount:,.2f}"
+
+
+@register.inclusion_tag("funding/includes/source.html")
+def source_note(source):
+    return {"source": source}

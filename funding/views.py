@@ -1,0 +1,228 @@
+"""The public funding pages: routes of the funding index page, and its open data files.
+
+Every list goes through its model's ``public()`` and runs a fixed number of queries
+however many projects there are (related rows are joined, lists are paginated).
+"""
+
+from django import forms
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db.models import Count, Q, Sum
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.views.decorators.http import require_GET
+from wagtail.contrib.routable_page.models import path
+from wagtail.models import Site
+
+from portal.views import page_number
+
+from . import charts, exports
+from . import models as funding_models
+
+PROJECTS_PER_PAGE = 25
+# A fund's projects that are public (as FundedProject.objects.public(), from the fund).
+PUBLIC_PROJECT = Q(projects__live=True) & ~Q(projects__round__live=False)
+
+
+def _choices(choices, anything="Any"):
+    return [("", anything), *choices]
+
+
+class ProjectFilterForm(forms.Form):
+    fund = forms.ChoiceField(required=False)
+    local_authority = forms.ChoiceField(
+        required=False,
+        label="Local authority",
+        choices=_choices(funding_models.LocalAuthority.choices),
+    )
+    stage = forms.ChoiceField(
+        required=False, choices=_choices(funding_models.FundedProject.Stage.choices)
+    )
+
+    def __init__(self, data, funds):
+        super().__init__(data)
+        self.fields["fund"].choices = _choices([(f.slug, f.name) for f in funds])
+
+    def filter(self, projects):
+        """``projects`` narrowed by the valid choices; an invalid one is ignored."""
+        self.is_valid()
+        cleaned = getattr(self, "cleaned_data", {})
+        if cleaned.get("fund"):
+            projects = projects.filter(fund__slug=cleaned["fund"])
+        if cleaned.get("local_authority"):
+            projects = projects.filter(local_authority=cleaned["local_authority"])
+        if cleaned.get("stage"):
+            projects = projects.filter(stage=cleaned["stage"])
+        return projects
+
+
+class SiteFilterForm(forms.Form):
+    local_authority = forms.ChoiceField(
+        required=False,
+        label="Local authority",
+        choices=_choices(funding_models.LocalAuthority.choices),
+    )
+    zone_round = forms.TypedChoiceField(
+        required=False,
+        label="Enterprise Zone round",
+        coerce=int,
+        empty_value=None,
+        choices=_choices(funding_models.EnterpriseZoneSite.ZoneRound.choices),
+    )
+
+    def filter(self, sites):
+        self.is_valid()
+        cleaned = getattr(self, "cleaned_data", {})
+        if cleaned.get("local_authority"):
+            sites = sites.in_local_authority(cleaned["local_authority"])
+        if cleaned.get("zone_round"):
+            sites = sites.filter(zone_round=cleaned["zone_round"])
+        return sites
+
+
+def paginate(request, queryset):
+    paginator = Paginator(queryset, PROJECTS_PER_PAGE)
+    return paginator.get_page(page_number(request))
+
+
+def public_projects():
+    return funding_models.FundedProject.objects.public().select_related(
+        "fund", "round", "source"
+    )
+
+
+def map_features(sites, index_url):
+    """The listed sites as GeoJSON features for the map script (no extra query)."""
+    return [exports.site_feature(site, index_url) for site in sites]
+
+
+class FundingRoutesMixin:
+    def render_route(self, request, template, **context):
+        context["index_url"] = self.get_url(request)
+        return self.render(request, template=template, context_overrides=context)
+
+    @path("")
+    def funding_home(self, request):
+        figures = list(
+            funding_models.Figure.objects.public()
+            .filter(section=funding_models.Figure.Section.FUNDING)
+            .select_related("fund", "source")
+        )
+        funds = list(
+            funding_models.Fund.objects.public().annotate(
+                project_count=Count("projects", filter=PUBLIC_PROJECT),
+                total_awarded=Sum("projects__amount_awarded", filter=PUBLIC_PROJECT),
+            )
+        )
+        return self.render_route(
+            request,
+            "funding/funding_index_page.html",
+            headline_figures=[f for f in figures if f.is_headline],
+            figures=figures,
+            chart=charts.bar_chart(figures),
+            funds=funds,
+        )
+
+    @path("funds/<slug:slug>/")
+    def fund_detail(self, request, slug):
+        fund = get_object_or_404(funding_models.Fund.objects.public(), slug=slug)
+        figures = (
+            funding_models.Figure.objects.public()
+            .filter(fund=fund)
+            .select_related("source")
+        )
+        rounds = (
+            funding_models.FundRound.objects.public()
+            .filter(fund=fund)
+            .select_related("source")
+        )
+        projects = paginate(request, public_projects().filter(fund=fund))
+        return self.render_route(
+            request,
+            "funding/fund_detail.html",
+            fund=fund,
+            figures=list(figures),
+            rounds=list(rounds),
+            page_obj=projects,
+            projects=projects,
+        )
+
+    @path("projects/")
+    def project_list(self, request):
+        funds = list(funding_models.Fund.objects.public().only("slug", "name"))
+        form = ProjectFilterForm(request.GET, funds)
+        projects = paginate(request, form.filter(public_projects()))
+        return self.render_route(
+            request,
+            "funding/project_list.html",
+            form=form,
+            page_obj=projects,
+            projects=projects,
+        )
+
+    @path("projects/<slug:identifier>/")
+    def project_detail(self, request, identifier):
+        project = get_object_or_404(public_projects(), identifier=identifier)
+        return self.render_route(
+            request, "funding/project_detail.html", project=project
+        )
+
+    @path("enterprise-zones/")
+    def site_list(self, request):
+        form = SiteFilterForm(request.GET)
+        sites = list(
+            form.filter(funding_models.EnterpriseZoneSite.objects.public()).defer(
+                "description"
+            )
+        )
+        figures = (
+            funding_models.Figure.objects.public()
+            .filter(section=funding_models.Figure.Section.ENTERPRISE_ZONES)
+            .select_related("source")
+        )
+        return self.render_route(
+            request,
+            "funding/site_list.html",
+            figures=list(figures),
+            form=form,
+            sites=sites,
+            map_features=map_features(sites, self.get_url(request)),
+            tile_url=settings.FUNDING_MAP_TILE_URL,
+            tile_attribution=settings.FUNDING_MAP_ATTRIBUTION,
+        )
+
+    @path("enterprise-zones/<slug:slug>/")
+    def site_detail(self, request, slug):
+        site = get_object_or_404(
+            funding_models.EnterpriseZoneSite.objects.public().select_related(
+                "source", "image"
+            ),
+            slug=slug,
+        )
+        return self.render_route(
+            request,
+            "funding/site_detail.html",
+            site=site,
+            json_ld=site.json_ld(request.build_absolute_uri()),
+        )
+
+    def serve_open_data(self, request, name):
+        return exports.OPEN_DATA_FILES[name](request, self)
+
+
+@require_GET
+def open_data_file(request, page_path, name):
+    """``/funding/projects.csv`` and the like: Wagtail's page URLs cannot hold a dot."""
+    site = Site.find_for_request(request)
+    if site is None or name not in exports.OPEN_DATA_FILES:
+        raise Http404
+    url_path = site.root_page.url_path + page_path
+    page = (
+        funding_models.FundingIndexPage.objects.live()
+        .public()
+        .filter(url_path=url_path)
+        .first()
+    )
+    if page is None:
+        raise Http404
+    return page.serve_open_data(request, name)

@@ -1,0 +1,236 @@
+"""The admin's "Funding" menu: a snippet view per model and the CSV import page."""
+
+from django import forms
+from django.contrib import messages
+from django.core import signing
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.viewsets.base import ViewSet
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .importing import IMPORTERS, import_csv
+from .models import (
+    EnterpriseZoneSite,
+    Figure,
+    Fund,
+    FundedProject,
+    FundRound,
+    Source,
+)
+
+MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+SIGNING_SALT = "funding.import"
+PREVIEW_ROWS = 50
+
+
+class SourceViewSet(SnippetViewSet):
+    model = Source
+    icon = "link"
+    menu_label = "Sources"
+    list_display = ["title", "url", "date_accessed"]
+    search_fields = ["title", "url"]
+    list_export = ["title", "url", "date_accessed"]
+
+
+class FundViewSet(SnippetViewSet):
+    model = Fund
+    icon = "folder-open-inverse"
+    menu_label = "Funds"
+    list_display = ["name", "funder", "sort_order"]
+    search_fields = ["name", "funder"]
+    list_export = ["name", "slug", "funder", "live"]
+
+
+class FigureViewSet(SnippetViewSet):
+    model = Figure
+    icon = "table"
+    menu_label = "Figures"
+    list_display = ["label", "fund", "amount", "period", "source", "is_headline"]
+    list_filter = ["fund", "section", "is_headline", "live"]
+    search_fields = ["label", "text", "period"]
+    list_export = ["fund", "label", "amount", "text", "period", "source", "live"]
+
+
+class FundRoundViewSet(SnippetViewSet):
+    model = FundRound
+    icon = "date"
+    menu_label = "Rounds"
+    list_display = ["name", "fund", "period", "amount_secured", "status"]
+    list_filter = ["fund", "status", "live"]
+    search_fields = ["name", "identifier"]
+    list_export = [
+        "identifier",
+        "fund",
+        "name",
+        "period",
+        "amount_secured",
+        "status",
+        "date_announced",
+        "source",
+        "live",
+    ]
+
+
+class FundedProjectViewSet(SnippetViewSet):
+    model = FundedProject
+    icon = "pick"
+    menu_label = "Projects"
+    list_display = ["title", "fund", "local_authority", "amount_awarded", "stage"]
+    list_filter = ["fund", "round", "stage", "local_authority", "live"]
+    search_fields = ["title", "recipient", "identifier"]
+    list_per_page = 50
+    list_export = [
+        "identifier",
+        "fund",
+        "round",
+        "title",
+        "recipient",
+        "local_authority",
+        "amount_awarded",
+        "total_cost",
+        "stage",
+        "award_date",
+        "source",
+        "live",
+    ]
+
+    def get_queryset(self, request):
+        return FundedProject.objects.select_related("fund", "round")
+
+
+class EnterpriseZoneSiteViewSet(SnippetViewSet):
+    model = EnterpriseZoneSite
+    icon = "site"
+    menu_label = "Enterprise Zone sites"
+    list_display = ["name", "local_authority", "zone_round", "area_hectares"]
+    list_filter = ["local_authority", "zone_round", "incentive", "live"]
+    search_fields = ["name", "place", "sectors"]
+    list_export = [
+        "name",
+        "slug",
+        "local_authority",
+        "place",
+        "zone_round",
+        "incentive",
+        "area_hectares",
+        "latitude",
+        "longitude",
+        "location_is_approximate",
+        "source",
+        "live",
+    ]
+
+
+class ImportForm(forms.Form):
+    kind = forms.ChoiceField(
+        label="What the file holds",
+        choices=[
+            ("rounds", "Fund rounds"),
+            ("projects", "Funded projects"),
+            ("sites", "Enterprise Zone sites"),
+        ],
+    )
+    file = forms.FileField(
+        label="CSV file",
+        help_text="UTF-8 CSV with a first line of column names, as in the open data "
+        "files (e.g. projects.csv). Nothing is changed until you confirm the preview.",
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError("The file is larger than 20 MB: split it.")
+        if not upload.name.lower().endswith(".csv"):
+            raise forms.ValidationError("Choose a .csv file.")
+        return upload
+
+
+def _check_permission(user, kind):
+    model = IMPORTERS[kind].model
+    opts = model._meta
+    codenames = [f"{opts.app_label}.add_{opts.model_name}"]
+    codenames.append(f"{opts.app_label}.change_{opts.model_name}")
+    if not user.has_perms(codenames):
+        raise PermissionDenied
+
+
+def can_import(user):
+    return any(
+        user.has_perm(f"funding.add_{importer.model._meta.model_name}")
+        for importer in IMPORTERS.values()
+    )
+
+
+def import_view(request):
+    """Upload, preview (a dry run), then apply the signed, unchanged file."""
+    if not can_import(request.user):
+        raise PermissionDenied
+    context = {"form": ImportForm()}
+    if request.method == "POST" and "payload" in request.POST:
+        try:
+            kind, data = signing.loads(
+                request.POST["payload"], salt=SIGNING_SALT, max_age=3600
+            )
+        except (signing.BadSignature, ValueError):
+            messages.error(request, "The preview has expired: upload the file again.")
+            return redirect("funding_import:index")
+        _check_permission(request.user, kind)
+        report = import_csv(data, kind)
+        if report.ok:
+            messages.success(request, report.summary())
+            return redirect("funding_import:index")
+        context["report"] = report
+    elif request.method == "POST":
+        form = ImportForm(request.POST, request.FILES)
+        context["form"] = form
+        if form.is_valid():
+            kind = form.cleaned_data["kind"]
+            _check_permission(request.user, kind)
+            data = form.cleaned_data["file"].read()
+            report = import_csv(data, kind, dry_run=True)
+            context["report"] = report
+            context["preview_created"] = report.created[:PREVIEW_ROWS]
+            context["preview_updated"] = report.updated[:PREVIEW_ROWS]
+            if report.ok and (report.created or report.updated):
+                text = data.decode("utf-8-sig")
+                context["payload"] = signing.dumps(
+                    (kind, text), salt=SIGNING_SALT, compress=True
+                )
+    return TemplateResponse(request, "funding/admin/import.html", context)
+
+
+class ImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_import(request.user)
+
+
+class ImportViewSet(ViewSet):
+    name = "funding_import"
+    icon = "upload"
+    menu_label = "Import CSV"
+    menu_item_class = ImportMenuItem
+
+    def get_urlpatterns(self):
+        return [path("", import_view, name="index")]
+
+
+class FundingGroup(SnippetViewSetGroup):
+    menu_label = "Funding"
+    menu_icon = "folder-open-inverse"
+    menu_order = 300
+    items = (
+        FundViewSet,
+        FigureViewSet,
+        FundRoundViewSet,
+        FundedProjectViewSet,
+        EnterpriseZoneSiteViewSet,
+        SourceViewSet,
+        ImportViewSet,
+    )
+
+
+register_snippet(FundingGroup)
