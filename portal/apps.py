@@ -8,7 +8,9 @@ class PortalConfig(AppConfig):
     def ready(self):
         from wagtail.models import Page
 
-        from portal import search
+        from portal import navigation, search
+
+        navigation.connect_signals()
 
         def public_pages():
             return Page.objects.live().public().specific()

@@ -1,31 +1,88 @@
-"""The site's menu and breadcrumbs, each worked out once per request."""
+"""What every page shows around its content: the menu, the footer and the organisation.
 
-from wagtail.models import Page, Site
+It is worked out once, kept in the cache, and thrown away whenever a page is published,
+unpublished, moved or deleted, a view restriction changes or the site settings are saved,
+so a page view costs no query for it.
+"""
+
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.rich_text import expand_db_html
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from portal.models import SiteSettings
+
+VERSION_KEY = "portal:chrome-version"
 
 
-def site_root(request):
-    if not hasattr(request, "_portal_site_root"):
+def _version():
+    return cache.get_or_set(VERSION_KEY, 1, timeout=None)
+
+
+def _link(page, site):
+    return {"id": page.id, "title": page.title, "url": page.relative_url(site)}
+
+
+def _build_chrome(site):
+    settings = SiteSettings.for_site(site)
+    root = site.root_page
+    menu = root.get_children().live().public().in_menu()
+    footer_pages = [
+        block.value
+        for block in settings.footer_links
+        if block.value is not None and block.value.live
+    ]
+    return {
+        "organisation_name": settings.organisation_name,
+        "short_name": settings.short_name,
+        "contact_email": settings.contact_email,
+        "footer_text": expand_db_html(settings.footer_text)
+        if settings.footer_text
+        else "",
+        "social_links": [dict(link.value) for link in settings.social_links],
+        "menu": [{**_link(page, site), "url_path": page.url_path} for page in menu],
+        "footer_links": [_link(page, site) for page in footer_pages],
+    }
+
+
+def site_chrome(request):
+    """The menu, footer links and organisation details of the request's site."""
+    if not hasattr(request, "_portal_chrome"):
         site = Site.find_for_request(request)
-        request._portal_site_root = site.root_page if site else None
-    return request._portal_site_root
+        if site is None:
+            request._portal_chrome = {
+                "menu": [],
+                "footer_links": [],
+                "social_links": [],
+            }
+        else:
+            key = f"portal:chrome:{site.pk}:{_version()}"
+            chrome = cache.get(key)
+            if chrome is None:
+                chrome = _build_chrome(site)
+                cache.set(key, chrome, timeout=None)
+            request._portal_chrome = chrome
+    return request._portal_chrome
 
 
-def main_menu(request):
-    """The live, public pages under the site root marked "show in menus"."""
-    if not hasattr(request, "_portal_main_menu"):
-        root = site_root(request)
-        request._portal_main_menu = (
-            list(
-                root.get_children()
-                .live()
-                .public()
-                .in_menu()
-                .only("id", "title", "url_path")
-            )
-            if root
-            else []
-        )
-    return request._portal_main_menu
+def forget_site_chrome(**kwargs):
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, 2, timeout=None)
+
+
+def _forget_on_change(sender, instance, **kwargs):
+    if isinstance(instance, Page | PageViewRestriction | SiteSettings | Site):
+        forget_site_chrome()
+
+
+def connect_signals():
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(forget_site_chrome, dispatch_uid=f"portal-chrome-{signal!r}")
+    post_save.connect(_forget_on_change, dispatch_uid="portal-chrome-save")
+    post_delete.connect(_forget_on_change, dispatch_uid="portal-chrome-delete")
 
 
 def breadcrumbs(page):

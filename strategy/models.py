@@ -12,6 +12,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from portal.blocks import RICH_TEXT_FEATURES, BodyBlock
+from portal.routing import DirectRouteMixin
 
 
 class BasePage(Page):
@@ -42,7 +43,7 @@ class BasePage(Page):
         return self.search_description or self.summary
 
 
-class HomePage(BasePage):
+class HomePage(DirectRouteMixin, BasePage):
     heading = models.CharField(
         max_length=160,
         help_text="The main heading, e.g. the partnership's strapline.",
@@ -179,11 +180,11 @@ class ThemePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        related_ids = [link.theme_id for link in self.related_themes.all()]
-        context["related"] = list(
-            ThemePage.objects.filter(id__in=related_ids)
-            .live()
+        context["related"] = (
+            ThemePage.objects.live()
             .public()
+            .filter(related_from__page=self)
+            .order_by("related_from__sort_order")
             .defer_streamfields()
         )
         return context
@@ -193,7 +194,9 @@ class RelatedTheme(Orderable):
     page = ParentalKey(
         ThemePage, on_delete=models.CASCADE, related_name="related_themes"
     )
-    theme = models.ForeignKey(ThemePage, on_delete=models.CASCADE, related_name="+")
+    theme = models.ForeignKey(
+        ThemePage, on_delete=models.CASCADE, related_name="related_from"
+    )
 
     panels = [FieldPanel("theme")]
 

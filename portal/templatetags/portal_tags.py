@@ -12,13 +12,8 @@ _JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
 @register.simple_tag(takes_context=True)
-def main_menu(context):
-    return navigation.main_menu(context["request"])
-
-
-@register.simple_tag(takes_context=True)
-def site_root(context):
-    return navigation.site_root(context["request"])
+def site_chrome(context):
+    return navigation.site_chrome(context["request"])
 
 
 @register.simple_tag
@@ -42,8 +37,8 @@ def absolute_url(context, path):
 
 @register.filter
 def contains_page(section, page):
-    """Whether ``page`` is ``section`` or below it in the page tree."""
-    return bool(page) and page.url_path.startswith(section.url_path)
+    """Whether ``page`` is the menu item ``section`` or below it in the page tree."""
+    return bool(page) and page.url_path.startswith(section["url_path"])
 
 
 @register.simple_tag
