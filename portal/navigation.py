@@ -1,8 +1,8 @@
 """What every page shows around its content: the menu, the footer and the organisation.
 
-It is worked out once, kept in the cache, and thrown away whenever a page is published,
-unpublished, moved or deleted, a view restriction changes or the site settings are saved,
-so a page view costs no query for it.
+It is worked out once and kept in the cache until a page is published, unpublished,
+moved or deleted, a view restriction changes or the site settings are saved, so a page
+view costs no query for it.
 """
 
 from django.core.cache import cache
