@@ -1,0 +1,125 @@
+"""Following meetings: an RSS feed of newly public documents and iCalendar feeds."""
+
+import datetime
+from zoneinfo import ZoneInfo
+
+from django.contrib.syndication.views import Feed
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from icalendar import Calendar, Event
+
+from meetings.models import Committee, Meeting, MeetingDocument
+
+FEED_LENGTH = 50
+CALENDAR_PAST_DAYS = 400
+LONDON = ZoneInfo("Europe/London")
+
+
+class DocumentsFeed(Feed):
+    """Documents as they become public, for everyone or one committee."""
+
+    def get_object(self, request, index, slug=None):
+        committee = get_object_or_404(Committee, slug=slug) if slug else None
+        return {"index": index, "index_url": index.url, "committee": committee}
+
+    def title(self, obj):
+        if obj["committee"]:
+            return f"{obj['committee'].name}: new meeting documents"
+        return "Board meetings: new documents"
+
+    def link(self, obj):
+        if obj["committee"]:
+            return f"{obj['index_url']}{obj['committee'].slug}/"
+        return obj["index_url"]
+
+    def description(self, obj):
+        return "Agendas, papers and minutes as they are published."
+
+    def items(self, obj):
+        documents = MeetingDocument.objects.public().select_related(
+            "meeting__committee", "agenda_item"
+        )
+        if obj["committee"]:
+            documents = documents.filter(meeting__committee=obj["committee"])
+        self._index_url = obj["index_url"]
+        return documents.newest_public_first()[:FEED_LENGTH]
+
+    def item_title(self, item):
+        return f"{item.title} ({item.label})"
+
+    def item_description(self, item):
+        return f"{item.label} for {item.meeting.display_title}."
+
+    def item_link(self, item):
+        return item.meeting.get_url(self._index_url)
+
+    def item_guid(self, item):
+        return f"meeting-document-{item.pk}"
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, item):
+        return item.public_since
+
+    def item_enclosure_url(self, item):
+        return item.get_url(self._index_url)
+
+    def item_enclosure_length(self, item):
+        return item.file_size
+
+    def item_enclosure_mime_type(self, item):
+        return item.content_type
+
+
+ICAL_STATUS = {
+    Meeting.Status.CANCELLED: "CANCELLED",
+    Meeting.Status.POSTPONED: "TENTATIVE",
+}
+
+
+def calendar_response(request, index, slug=None, pk=None):
+    """An RFC 5545 calendar of public meetings: all, one committee's, or one meeting."""
+    meetings = Meeting.objects.public().select_related("committee").order_by("start")
+    name = "Board meetings"
+    if slug:
+        committee = get_object_or_404(Committee, slug=slug)
+        meetings = meetings.filter(committee=committee)
+        name = f"{committee.name} meetings"
+    if pk is not None:
+        meetings = meetings.filter(pk=pk)
+        if not meetings:
+            raise Http404("No such meeting.")
+    else:
+        since = timezone.now() - datetime.timedelta(days=CALENDAR_PAST_DAYS)
+        meetings = meetings.filter(start__gte=since)
+    index_url = index.url
+    host = request.get_host().split(":")[0]
+    calendar = Calendar()
+    calendar.add("prodid", "-//North East LEP//Board meetings//EN")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", "Europe/London")
+    for meeting in meetings:
+        event = Event()
+        event.add("uid", f"meeting-{meeting.uid}@{host}")
+        event.add("dtstamp", meeting.updated_at)
+        event.add("dtstart", meeting.start.astimezone(LONDON))
+        event.add("dtend", meeting.end.astimezone(LONDON))
+        event.add("summary", meeting.display_title)
+        event.add("sequence", meeting.sequence)
+        event.add("status", ICAL_STATUS.get(meeting.status, "CONFIRMED"))
+        if meeting.venue:
+            event.add("location", meeting.venue)
+        if meeting.summary:
+            event.add("description", meeting.summary)
+        event.add("url", request.build_absolute_uri(meeting.get_url(index_url)))
+        calendar.add_component(event)
+    calendar.add_missing_timezones()
+    filename = "meeting.ics" if pk is not None else "meetings.ics"
+    response = HttpResponse(
+        calendar.to_ical(), content_type="text/calendar; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response

@@ -1,0 +1,152 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from wagtail.admin.forms import WagtailAdminModelForm
+
+from meetings.models import AgendaItem, Meeting, MeetingDocument
+from meetings.uploads import allowed_extensions, check_upload
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    widget = MultipleFileInput
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, list | tuple) else [data]
+        files = [file for file in files if file]
+        if not files:
+            raise ValidationError("Choose at least one file to upload.")
+        return files
+
+
+def guess_kind(name):
+    name = name.lower()
+    if "agenda" in name:
+        return MeetingDocument.Kind.AGENDA
+    if "minutes" in name:
+        return MeetingDocument.Kind.MINUTES
+    if "presentation" in name or name.endswith((".pptx", ".odp")):
+        return MeetingDocument.Kind.PRESENTATION
+    return MeetingDocument.Kind.PAPER
+
+
+def title_from_name(name):
+    stem = name.rsplit(".", 1)[0].replace("-", " ").replace("_", " ").strip()
+    return (stem[:1].upper() + stem[1:]) or "Document"
+
+
+class UploadForm(forms.Form):
+    """Several files for one meeting; any refusal stores none of them."""
+
+    files = MultipleFileField(
+        help_text="Choose several files at once. Allowed: "
+        + ", ".join(ext.upper() for ext in allowed_extensions())
+        + ". New files are not published until you publish them below.",
+    )
+
+    def __init__(self, *args, meeting, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.meeting = meeting
+        self.user = user
+        self.checked = []
+
+    def clean_files(self):
+        files = self.cleaned_data["files"]
+        errors = []
+        for file in files:
+            try:
+                self.checked.append((check_upload(file), file))
+            except ValidationError as error:
+                errors.extend(error.messages)
+        if errors:
+            raise ValidationError(
+                errors + ["Nothing was uploaded: fix these files and try again."]
+            )
+        return files
+
+    def save(self):
+        documents = []
+        for checked, file in self.checked:
+            kind = guess_kind(checked.name)
+            document = MeetingDocument(
+                meeting=self.meeting,
+                kind=kind,
+                title=title_from_name(file.name.rsplit("/", 1)[-1]),
+                minutes_status=(
+                    MeetingDocument.MinutesStatus.DRAFT
+                    if kind == MeetingDocument.Kind.MINUTES
+                    else ""
+                ),
+            )
+            document.apply_upload(checked, file, self.user)
+            document.save()
+            documents.append(document)
+        return documents
+
+
+class DocumentSettingsForm(forms.ModelForm):
+    class Meta:
+        model = MeetingDocument
+        fields = [
+            "title",
+            "kind",
+            "agenda_item",
+            "publication",
+            "publish_at",
+            "minutes_status",
+            "approved_at",
+        ]
+        widgets = {
+            "publish_at": forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        }
+
+    def __init__(self, *args, agenda_items=(), meetings=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agenda_item"].queryset = agenda_items
+        self.fields["approved_at"].queryset = meetings
+        self.fields["approved_at"].label_from_instance = lambda m: m.display_title
+        self.fields["agenda_item"].label_from_instance = (
+            lambda item: f"{item}{' (confidential)' if item.confidential else ''}"
+        )
+
+
+class MeetingDocumentForm(WagtailAdminModelForm):
+    """The snippet edit form: a new file is checked, and the old one kept."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.checked = None
+        if "approved_at" in self.fields:
+            self.fields["approved_at"].queryset = Meeting.objects.select_related(
+                "committee"
+            )
+        if "agenda_item" in self.fields:
+            items = AgendaItem.objects.select_related("meeting")
+            if self.instance.meeting_id:
+                items = items.filter(meeting_id=self.instance.meeting_id)
+            self.fields["agenda_item"].queryset = items
+
+    def clean_file(self):
+        file = self.cleaned_data.get("file")
+        if file and "file" in self.changed_data:
+            self.checked = check_upload(file)
+        return file
+
+    def save(self, commit=True):
+        instance = super().save(commit=False)
+        if self.checked:
+            if instance.pk:
+                original = MeetingDocument.objects.get(pk=instance.pk)
+                instance.file = original.file
+                instance.file_name = original.file_name
+                instance.file_size = original.file_size
+                instance.sha256 = original.sha256
+                instance.uploaded_by = original.uploaded_by
+                instance.uploaded_at = original.uploaded_at
+            user = getattr(self, "for_user", None)
+            instance.apply_upload(self.checked, self.cleaned_data["file"], user)
+        if commit:
+            instance.save()
+        return instance

@@ -1,0 +1,12 @@
+from meetings.models.documents import MeetingDocument, MeetingDocumentVersion
+from meetings.models.meetings import AgendaItem, Committee, Meeting
+from meetings.models.pages import MeetingIndexPage
+
+__all__ = [
+    "AgendaItem",
+    "Committee",
+    "Meeting",
+    "MeetingDocument",
+    "MeetingDocumentVersion",
+    "MeetingIndexPage",
+]

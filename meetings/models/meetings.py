@@ -1,0 +1,311 @@
+import uuid
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.formats import date_format
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Orderable,
+    PreviewableMixin,
+    RevisionMixin,
+)
+from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
+
+from meetings.panels import MeetingDocumentsPanel
+
+RESERVED_SLUGS = {"feed", "documents", "calendar.ics", "calendar"}
+
+
+class Committee(models.Model):
+    """The Board or one of its sub-boards."""
+
+    name = models.CharField(max_length=120, unique=True)
+    slug = models.SlugField(
+        max_length=60, unique=True, help_text="Its web address under /meetings/."
+    )
+    remit = models.TextField(blank=True, help_text="What this board decides.")
+    sort_order = models.PositiveSmallIntegerField(
+        default=0, help_text="Lower numbers are listed first."
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("remit"),
+        FieldPanel("sort_order"),
+    ]
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        if self.slug in RESERVED_SLUGS:
+            raise ValidationError(
+                {"slug": f"“{self.slug}” is used by the site: choose another address."}
+            )
+
+
+class MeetingQuerySet(SearchableQuerySetMixin, models.QuerySet):
+    def public(self):
+        """Meetings the public may see: the published (live) ones."""
+        return self.filter(live=True)
+
+    def upcoming(self, now=None):
+        return self.filter(end__gte=now or timezone.now()).order_by("start")
+
+    def past(self, now=None):
+        return self.filter(end__lt=now or timezone.now()).order_by("-start")
+
+
+class Meeting(
+    PreviewableMixin,
+    LockableMixin,
+    DraftStateMixin,
+    RevisionMixin,
+    index.Indexed,
+    ClusterableModel,
+):
+    class Status(models.TextChoices):
+        SCHEDULED = "scheduled", "Scheduled"
+        HELD = "held", "Held"
+        CANCELLED = "cancelled", "Cancelled"
+        POSTPONED = "postponed", "Postponed"
+
+    committee = models.ForeignKey(
+        Committee, on_delete=models.PROTECT, related_name="meetings"
+    )
+    title = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Leave blank for the committee's name and the date.",
+    )
+    start = models.DateTimeField(help_text="UK time.")
+    end = models.DateTimeField(help_text="UK time.")
+    venue = models.CharField(max_length=200, blank=True)
+    status = models.CharField(
+        max_length=20, choices=Status.choices, default=Status.SCHEDULED
+    )
+    summary = models.TextField(
+        blank=True, help_text="A sentence or two on what the meeting will decide."
+    )
+    uid = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
+    sequence = models.PositiveIntegerField(
+        default=0,
+        editable=False,
+        help_text="Raised whenever the time, place or status changes, for calendars.",
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = MeetingQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("committee"),
+        FieldPanel("title"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+                FieldPanel("venue"),
+            ],
+            "When and where",
+        ),
+        FieldPanel("status"),
+        FieldPanel("summary"),
+        InlinePanel("agenda_items", label="Agenda item", heading="Agenda"),
+        MeetingDocumentsPanel(heading="Documents and deadlines"),
+    ]
+    search_fields = [
+        index.SearchField("title", boost=2),
+        index.SearchField("summary"),
+        index.SearchField("venue"),
+        index.RelatedFields("committee", [index.SearchField("name")]),
+        index.RelatedFields(
+            "agenda_items",
+            [index.SearchField("title"), index.SearchField("outcome")],
+        ),
+        index.FilterField("live"),
+        index.FilterField("start"),
+        index.FilterField("committee"),
+    ]
+
+    CALENDAR_FIELDS = ("title", "start", "end", "venue", "status", "committee_id")
+
+    class Meta:
+        ordering = ["-start"]
+        indexes = [models.Index(fields=["live", "start"])]
+        # Wagtail adds these late; declared here so a data migration can grant them.
+        permissions = [
+            ("publish_meeting", "Can publish meeting"),
+            ("lock_meeting", "Can lock meeting"),
+            ("unlock_meeting", "Can unlock meeting"),
+        ]
+
+    def __str__(self):
+        return self.display_title
+
+    @property
+    def display_title(self):
+        if self.title:
+            return self.title
+        day = date_format(timezone.localtime(self.start), "j F Y")
+        return f"{self.committee.name} meeting, {day}"
+
+    def clean(self):
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": "The meeting must end after it starts."})
+
+    def save(self, *args, **kwargs):
+        if self.pk:
+            stored = (
+                Meeting.objects.filter(pk=self.pk).values(*self.CALENDAR_FIELDS).first()
+            )
+            if stored and any(
+                stored[name] != getattr(self, name) for name in self.CALENDAR_FIELDS
+            ):
+                self.sequence += 1
+        super().save(*args, **kwargs)
+
+    @property
+    def timing(self):
+        """'upcoming', 'in progress' or 'past', from the clock."""
+        now = timezone.now()
+        if now < self.start:
+            return "upcoming"
+        if now <= self.end:
+            return "in progress"
+        return "past"
+
+    @property
+    def status_label(self):
+        if self.status in (self.Status.CANCELLED, self.Status.POSTPONED):
+            return self.get_status_display()
+        if self.timing == "in progress":
+            return "In progress"
+        if self.timing == "upcoming":
+            return "Upcoming"
+        return "Held" if self.status == self.Status.HELD else "Past"
+
+    def get_url(self, index_url=None):
+        from meetings.models.pages import meetings_index_url
+
+        base = meetings_index_url() if index_url is None else index_url
+        if not base:
+            return ""
+        return f"{base}{self.committee.slug}/{self.pk}/"
+
+    @property
+    def url(self):
+        return self.get_url()
+
+    def deadlines(self):
+        """This meeting's publication deadlines (see ``meetings.deadlines``)."""
+        from meetings.deadlines import deadlines_for
+
+        return deadlines_for([self]).get(self.pk, [])
+
+    def json_ld(self, url):
+        statuses = {
+            self.Status.CANCELLED: "EventCancelled",
+            self.Status.POSTPONED: "EventPostponed",
+        }
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Event",
+            "name": self.display_title,
+            "startDate": timezone.localtime(self.start).isoformat(),
+            "endDate": timezone.localtime(self.end).isoformat(),
+            "eventStatus": "https://schema.org/"
+            + statuses.get(self.status, "EventScheduled"),
+            "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+            "organizer": {"@type": "Organization", "name": self.committee.name},
+            "url": url,
+        }
+        if self.summary:
+            data["description"] = self.summary
+        if self.venue:
+            data["location"] = {
+                "@type": "Place",
+                "name": self.venue,
+                "address": self.venue,
+            }
+        return data
+
+    def get_preview_template(self, request, mode_name):
+        return "meetings/meeting_detail.html"
+
+    def get_preview_context(self, request, mode_name):
+        from meetings.models.documents import MeetingDocument
+
+        context = super().get_preview_context(request, mode_name)
+        context["meeting"] = self
+        context["page"] = None
+        context["agenda_items"] = list(self.agenda_items.all())
+        context["documents"] = list(
+            MeetingDocument.objects.filter(meeting_id=self.pk).select_related(
+                "agenda_item", "approved_at"
+            )
+            if self.pk
+            else []
+        )
+        context["is_preview"] = True
+        return context
+
+
+class AgendaItem(Orderable):
+    meeting = ParentalKey(
+        Meeting, on_delete=models.CASCADE, related_name="agenda_items"
+    )
+    number = models.CharField(
+        max_length=10, help_text="As on the agenda, e.g. 3 or 4a."
+    )
+    title = models.CharField(max_length=250)
+    presenter = models.CharField(max_length=120, blank=True)
+    confidential = models.BooleanField(
+        default=False,
+        help_text="Listed publicly with the reason below; its papers are never "
+        "published.",
+    )
+    confidential_reason = models.CharField(
+        max_length=250,
+        blank=True,
+        help_text="Shown to the public, e.g. 'Commercially sensitive information'.",
+    )
+    outcome = models.TextField(
+        blank=True, help_text="The decision or outcome, recorded after the meeting."
+    )
+    declarations = models.TextField(
+        "declarations of interest",
+        blank=True,
+        help_text="Who declared an interest in this item, and what it was.",
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("number"), FieldPanel("presenter")]),
+        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("confidential"), FieldPanel("confidential_reason")]),
+        FieldPanel("outcome"),
+        FieldPanel("declarations"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "agenda item"
+
+    def __str__(self):
+        return f"{self.number}. {self.title}"
+
+    def clean(self):
+        if self.confidential and not self.confidential_reason.strip():
+            raise ValidationError(
+                {
+                    "confidential_reason": "Give the reason this item is confidential: "
+                    "the public agenda shows it."
+                }
+            )

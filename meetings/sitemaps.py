@@ -1,0 +1,20 @@
+from django.contrib.sitemaps import Sitemap
+
+from meetings.models import Meeting
+from meetings.models.pages import meetings_index_url
+
+
+class MeetingSitemap(Sitemap):
+    limit = 5000
+
+    def items(self):
+        self.index_url = meetings_index_url()
+        if not self.index_url:
+            return Meeting.objects.none()
+        return Meeting.objects.public().select_related("committee").order_by("pk")
+
+    def location(self, item):
+        return item.get_url(self.index_url)
+
+    def lastmod(self, item):
+        return item.updated_at
