@@ -1,0 +1,89 @@
+import pytest
+from django.core.management import call_command
+
+from tests.accessibility import axe_violations
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+# One page of each type, plus the pages every visitor meets.
+PAGES = {
+    "home": "/",
+    "strategy": "/industrial-strategy/",
+    "theme": "/industrial-strategy/clean-growth/",
+    "event": "/industrial-strategy/engagement-summit/",
+    "faqs": "/faqs/",
+    "standard": "/accessibility/",
+    "search results": "/search/?q=productivity",
+    "not found": "/no-such-page/",
+}
+
+
+@pytest.fixture
+def seeded_server(live_server):
+    call_command("seed_portal", verbosity=0)
+    return live_server.url
+
+
+def test_every_page_type_passes_axe_wcag_2_2_aa(page, seeded_server):
+    problems = {}
+    for name, path in PAGES.items():
+        page.goto(seeded_server + path)
+        violations = axe_violations(page)
+        if violations:
+            problems[name] = violations
+    assert problems == {}
+
+
+def test_faq_answers_open_and_close_by_keyboard(page, seeded_server):
+    page.goto(seeded_server + "/faqs/#evidence-base")
+    question = page.locator("#evidence-base summary")
+    answer = page.locator("#evidence-base .faq__answer")
+    assert not answer.is_visible()
+    question.focus()
+    page.keyboard.press("Enter")
+    assert answer.is_visible()
+    assert "early 2020" in answer.inner_text()
+    page.keyboard.press("Enter")
+    assert not answer.is_visible()
+
+
+def test_skip_link_and_main_menu_work_by_keyboard(page, seeded_server):
+    page.goto(seeded_server + "/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent.trim()")
+    assert focused == "Skip to main content"
+    assert page.locator(".skip-link").is_visible()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main-content"
+
+    page.goto(seeded_server + "/")
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        label = page.evaluate("document.activeElement.textContent.trim()")
+        if label == "Frequently asked questions":
+            break
+    else:
+        pytest.fail("The menu link to the FAQs cannot be reached with the Tab key")
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none", "the focused menu link has no visible focus outline"
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/faqs/")
+    assert page.locator("h1").inner_text() == "Frequently asked questions"
+
+
+def test_pages_fit_a_320_pixel_wide_screen_without_sideways_scrolling(
+    page, seeded_server
+):
+    page.set_viewport_size({"width": 320, "height": 640})
+    too_wide = {}
+    for name, path in PAGES.items():
+        page.goto(seeded_server + path)
+        widths = page.evaluate(
+            "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+        )
+        if widths[0] > widths[1]:
+            too_wide[name] = widths
+    assert too_wide == {}
