@@ -31,7 +31,7 @@ class FundingConfig(AppConfig):
         search.register(search.SearchSource("Fund", Fund.objects.public, describe))
         search.register(
             search.SearchSource(
-                "Funded project", FundedProject.objects.public, describe_project
+                "Funded project", FundedProject.objects.searchable, describe_project
             )
         )
         search.register(

@@ -268,6 +268,10 @@ class FundedProjectQuerySet(PublicQuerySet):
     def public(self):
         return self.filter(live=True, fund__live=True).exclude(round__live=False)
 
+    def searchable(self):
+        """``public()`` in a form the search backend can filter (it cannot join)."""
+        return self.filter(pk__in=self.public().values("pk"))
+
 
 class FundedProject(Publishable, index.Indexed):
     class Stage(models.TextChoices):
@@ -358,7 +362,7 @@ class FundedProject(Publishable, index.Indexed):
         index.SearchField("recipient"),
         index.SearchField("description"),
         index.FilterField("live"),
-        index.FilterField("fund_id"),
+        index.FilterField("id"),
     ]
     preview_template = "funding/project_detail.html"
 

@@ -25,3 +25,11 @@ def pounds(amount):
 @register.inclusion_tag("funding/includes/source.html")
 def source_note(source):
     return {"source": source}
+
+
+@register.filter
+def number(value):
+    """A decimal without trailing zeros: 7.1, 120, 175.4."""
+    if value is None:
+        return ""
+    return f"{Decimal(value).normalize():f}"
