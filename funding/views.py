@@ -129,7 +129,7 @@ class FundingRoutesMixin:
         figures = (
             funding_models.Figure.objects.public()
             .filter(fund=fund)
-            .select_related("source")
+            .select_related("fund", "source")
         )
         rounds = (
             funding_models.FundRound.objects.public()

@@ -1,5 +1,7 @@
 from django.core.management.base import BaseCommand
 
+from funding import bulk as funding_bulk
+
 
 class Command(BaseCommand):
     help = (
@@ -18,3 +20,4 @@ class Command(BaseCommand):
                 self.stderr.write(f"--{name} must be zero or more.")
                 raise SystemExit(2)
         # Each app adds its part here: meetings.bulk and funding.bulk.
+        funding_bulk.generate(projects=options["projects"], log=self.stdout.write)
