@@ -237,12 +237,19 @@ class Importer:
                 if reader.line_num > MAX_ROWS + 1:
                     self.error(reader.line_num, "", f"more than {MAX_ROWS} rows")
                     return []
-                if any((value or "").strip() for value in row.values()):
+                if row.get(None):
+                    self.error(
+                        reader.line_num,
+                        "",
+                        f"this row has {len(header) + len(row[None])} cells but the "
+                        f"first line names {len(header)} columns: put a value that "
+                        'contains a comma in double quotes, e.g. "£1,250"',
+                    )
+                elif any((value or "").strip() for value in row.values()):
                     rows.append((reader.line_num, row))
         except csv.Error as error:
             self.error(reader.line_num, "", f"the CSV cannot be read: {error}")
-            return []
-        return rows
+        return [] if self.report.errors else rows
 
     def error(self, line, column, reason):
         self.report.errors.append(RowError(line, column, reason))

@@ -44,6 +44,9 @@ class Migration(migrations.Migration):
         ("funding", "0001_initial"),
         ("wagtailcore", "0098_apitoken"),
         ("wagtailadmin", "0006_formstate"),
+        # These give "choose" permissions to every admin group: run them first.
+        ("wagtailimages", "0027_image_description"),
+        ("wagtaildocs", "0014_alter_document_file_size"),
     ]
 
     operations = [migrations.RunPython(create_group, delete_group)]

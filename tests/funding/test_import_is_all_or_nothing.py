@@ -107,6 +107,14 @@ def test_a_missing_column_is_reported_on_the_first_line(fund):
     }
 
 
+def test_a_row_with_an_unquoted_comma_is_reported_not_misread(fund):
+    report = import_csv(HEADER + "x,local-growth-fund,,T,£1,250,,,,S,\n", "projects")
+    assert "this row has 11 cells but the first line names 10 columns" in str(
+        report.errors[0]
+    )
+    assert str(report.errors[0]).startswith("Line 2:")
+
+
 def test_a_file_that_is_not_utf8_is_refused_with_a_reason(fund):
     report = import_csv("identifier,título\n".encode("latin-1"), "projects")
     assert "not UTF-8" in str(report.errors[0])
