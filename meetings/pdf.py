@@ -66,7 +66,7 @@ def build_pack(parts):
             start = len(writer.pages)
             for page in reader.pages:
                 writer.add_page(page)
-            writer.add_outline_item(title, start)
+            writer.add_outline_item(title=title, page_number=start)
         except (PyPdfError, PdfReadError, ValueError, KeyError, TypeError, OSError):
             skipped.append(title)
     if not writer.pages:

@@ -156,10 +156,10 @@ def _check_ooxml(original, extension, data):
     archive = _open_zip(original, extension, data)
     names = set(archive.namelist())
     main_part, main_type = OOXML_MAIN_PART[extension]
-    if "[Content_Types].xml" not in names or main_part not in names:
+    if "[Content_Types].xml" not in names:
         _refuse(original, extension, "an archive, not an Office document")
     manifest = archive.read("[Content_Types].xml").decode("utf-8", "replace")
-    if main_type not in manifest:
+    if main_part not in names or main_type not in manifest:
         _refuse(original, extension, "a different kind of Office document")
     if any(name.lower().endswith("vbaproject.bin") for name in names):
         raise ValidationError(

@@ -1,6 +1,7 @@
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
@@ -46,7 +47,9 @@ class MeetingDocumentViewSet(SnippetViewSet):
     list_filter = ["kind", "publication", "meeting__committee"]
     search_fields = ["title"]
     ordering = ["-uploaded_at"]
-    base_form_class = MeetingDocumentForm
+    edit_handler = ObjectList(
+        MeetingDocument.panels, base_form_class=MeetingDocumentForm
+    )
 
     def get_queryset(self, request):
         return MeetingDocument.objects.select_related("meeting__committee").defer(

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from funding import bulk as funding_bulk
+from meetings import bulk as meetings_bulk
 
 
 class Command(BaseCommand):
@@ -20,4 +21,9 @@ class Command(BaseCommand):
                 self.stderr.write(f"--{name} must be zero or more.")
                 raise SystemExit(2)
         # Each app adds its part here: meetings.bulk and funding.bulk.
+        meetings_bulk.generate(
+            meetings=options["meetings"],
+            documents=options["documents"],
+            log=self.stdout.write,
+        )
         funding_bulk.generate(projects=options["projects"], log=self.stdout.write)

@@ -1,0 +1,18 @@
+import pytest
+from django.core.cache import cache
+
+from tests.meetings.factories import MeetingIndexPageFactory
+
+
+@pytest.fixture(autouse=True)
+def private_meeting_files(settings, tmp_path):
+    """Each test keeps its papers in its own folder and starts with an empty cache."""
+    settings.MEETINGS_PRIVATE_ROOT = tmp_path / "private-meetings"
+    cache.clear()
+    yield settings.MEETINGS_PRIVATE_ROOT
+    cache.clear()
+
+
+@pytest.fixture
+def meetings_index(home_page):
+    return MeetingIndexPageFactory(parent=home_page)

@@ -1,0 +1,84 @@
+import datetime
+import hashlib
+
+import factory
+import wagtail_factories
+from django.core.files.base import ContentFile
+from django.utils import timezone
+
+from meetings import pdf
+from meetings.models import (
+    AgendaItem,
+    Committee,
+    Meeting,
+    MeetingDocument,
+    MeetingIndexPage,
+)
+
+
+class MeetingIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Board meetings"
+    slug = "meetings"
+    intro = "<p>Editors' introduction to the meetings.</p>"
+
+    class Meta:
+        model = MeetingIndexPage
+
+
+class CommitteeFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Committee {n}")
+    slug = factory.Sequence(lambda n: f"committee-{n}")
+    remit = "What this committee decides."
+
+    class Meta:
+        model = Committee
+
+
+class MeetingFactory(factory.django.DjangoModelFactory):
+    committee = factory.SubFactory(CommitteeFactory)
+    start = factory.LazyFunction(
+        lambda: timezone.now().replace(microsecond=0) - datetime.timedelta(days=30)
+    )
+    end = factory.LazyAttribute(lambda o: o.start + datetime.timedelta(hours=2))
+    venue = "Committee room 1"
+    status = Meeting.Status.HELD
+    summary = "A meeting of the committee."
+    live = True
+
+    class Meta:
+        model = Meeting
+
+
+class AgendaItemFactory(factory.django.DjangoModelFactory):
+    meeting = factory.SubFactory(MeetingFactory)
+    number = factory.Sequence(lambda n: str(n + 1))
+    title = factory.Sequence(lambda n: f"Agenda item {n}")
+    sort_order = factory.Sequence(lambda n: n)
+
+    class Meta:
+        model = AgendaItem
+
+
+def pdf_bytes(text="A paper"):
+    return pdf.example_pdf(text, ["Some searchable words."])
+
+
+class MeetingDocumentFactory(factory.django.DjangoModelFactory):
+    meeting = factory.SubFactory(MeetingFactory)
+    kind = MeetingDocument.Kind.PAPER
+    title = factory.Sequence(lambda n: f"Paper {n}")
+    publication = MeetingDocument.Publication.PUBLISHED
+    content_type = "application/pdf"
+    file_name = factory.Sequence(lambda n: f"paper-{n}.pdf")
+
+    class Meta:
+        model = MeetingDocument
+
+    class Params:
+        body = factory.LazyAttribute(lambda o: pdf_bytes(o.title))
+
+    file = factory.LazyAttribute(lambda o: ContentFile(o.body, name=o.file_name))
+    file_size = factory.LazyAttribute(lambda o: len(o.body))
+    sha256 = factory.LazyAttribute(lambda o: hashlib.sha256(o.body).hexdigest())
+    page_count = 1
+    text = factory.LazyAttribute(lambda o: f"{o.title} text")

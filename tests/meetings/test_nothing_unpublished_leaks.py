@@ -1,0 +1,205 @@
+"""An anonymous visitor, following every URL the site offers, never sees a hidden paper.
+
+Hidden: unpublished, scheduled for later, attached to a confidential item, belonging
+to an unpublished meeting, or only in a meeting's unpublished draft revision.
+"""
+
+import datetime
+import io
+import re
+from urllib.parse import urljoin, urlparse
+
+import pytest
+from django.utils import timezone
+from pypdf import PdfReader
+
+from meetings.models import MeetingDocument
+from tests.meetings.factories import (
+    AgendaItemFactory,
+    CommitteeFactory,
+    MeetingDocumentFactory,
+    MeetingFactory,
+)
+
+Publication = MeetingDocument.Publication
+SECRETS = [
+    "Secretunpublished",
+    "Secretscheduled",
+    "Secretconfidential",
+    "Secretdraftmeeting",
+    "Secretdraftminutes",
+    "Secretrevision",
+]
+LINK = re.compile(r'(?:href|src)="([^"#]+)')
+LOC = re.compile(r"<loc>([^<]+)</loc>")
+
+
+@pytest.fixture
+def hidden_and_public_papers(meetings_index):
+    committee = CommitteeFactory(name="Board", slug="board")
+    meeting = MeetingFactory(committee=committee, title="Open meeting")
+    item = AgendaItemFactory(meeting=meeting, title="Open item")
+    secret_item = AgendaItemFactory(
+        meeting=meeting,
+        title="Land deal",
+        confidential=True,
+        confidential_reason="Commercially sensitive",
+    )
+    MeetingDocumentFactory(meeting=meeting, agenda_item=item, title="Publicpaper")
+    hidden = [
+        MeetingDocumentFactory(
+            meeting=meeting,
+            title="Secretunpublished",
+            publication=Publication.UNPUBLISHED,
+        ),
+        MeetingDocumentFactory(
+            meeting=meeting,
+            title="Secretscheduled",
+            publication=Publication.SCHEDULED,
+            publish_at=timezone.now() + datetime.timedelta(days=3),
+        ),
+        MeetingDocumentFactory(
+            meeting=meeting, agenda_item=secret_item, title="Secretconfidential"
+        ),
+        MeetingDocumentFactory(
+            meeting=MeetingFactory(
+                committee=committee, live=False, title="Secretdraftmeeting"
+            ),
+            title="Secretdraftmeeting paper",
+        ),
+        MeetingDocumentFactory(
+            meeting=meeting,
+            kind=MeetingDocument.Kind.MINUTES,
+            minutes_status=MeetingDocument.MinutesStatus.DRAFT,
+            title="Secretdraftminutes",
+            publication=Publication.UNPUBLISHED,
+        ),
+    ]
+    # A draft revision of the live meeting: saved for review, not published.
+    meeting.summary = "Secretrevision summary"
+    meeting.save_revision()
+    return meeting, hidden
+
+
+def crawl(client, start_urls, limit=400):
+    """Every local URL reachable from ``start_urls``, with its response body."""
+    seen, queue, bodies = set(), list(start_urls), {}
+    while queue and len(seen) < limit:
+        url = queue.pop(0)
+        path = urlparse(url).path + (
+            "?" + urlparse(url).query if urlparse(url).query else ""
+        )
+        if path in seen or url.startswith(("mailto:", "http://www.", "https://")):
+            continue
+        if path.startswith(("/admin", "/static")):
+            continue
+        seen.add(path)
+        response = client.get(path)
+        assert response.status_code < 500, path
+        body = b"".join(response) if response.streaming else response.content
+        bodies[path] = body
+        if response.status_code != 200:
+            continue
+        text = body.decode("utf-8", "replace")
+        for link in LINK.findall(text) + LOC.findall(text):
+            queue.append(
+                urljoin("http://testserver" + path, link.replace("&amp;", "&"))
+            )
+    return bodies
+
+
+def visible_text(body):
+    if body.startswith(b"%PDF-"):
+        reader = PdfReader(io.BytesIO(body))
+        return "\n".join(page.extract_text() or "" for page in reader.pages)
+    return body.decode("utf-8", "replace")
+
+
+def test_no_url_the_site_offers_reveals_a_hidden_paper(
+    client, hidden_and_public_papers
+):
+    meeting, hidden = hidden_and_public_papers
+    starts = [
+        "/",
+        "/meetings/",
+        "/sitemap.xml",
+        "/meetings/feed/",
+        "/meetings/board/feed/",
+        "/meetings/calendar.ics",
+        "/meetings/board/calendar.ics",
+        f"/meetings/board/{meeting.pk}/agenda-pack.pdf",
+        "/documents/",
+        "/media/",
+    ]
+    # Words every paper's title or text contains: the hidden ones would match too.
+    starts += ["/search/?q=paper", "/search/?q=searchable", "/search/?q=text"]
+    for document in hidden:
+        name = document.file.name
+        starts += [
+            f"/meetings/documents/{document.pk}/",
+            f"/meetings/board/{document.meeting_id}/",
+            f"/meetings/board/{document.meeting_id}/agenda-pack.pdf",
+            f"/meetings/board/{document.meeting_id}/calendar.ics",
+            f"/media/{name}",
+            f"/media/private/meetings/{name}",
+            f"/documents/{document.pk}/{document.file_name}",
+        ]
+    bodies = crawl(client, starts)
+
+    assert "/meetings/board/" in bodies  # the crawl reached the public pages
+    public_text = visible_text(bodies[f"/meetings/board/{meeting.pk}/"])
+    assert "Publicpaper" in public_text and "Land deal" in public_text
+    assert "Commercially sensitive" in public_text
+    for path, body in bodies.items():
+        text = visible_text(body).lower()
+        for secret in SECRETS:
+            assert secret.lower() not in text, f"{secret} leaked at {path}"
+    hidden_urls = [f"/meetings/documents/{document.pk}/" for document in hidden]
+    for path, body in bodies.items():
+        for url in hidden_urls:
+            assert url.encode() not in body, f"{url} linked from {path}"
+    for document in hidden:
+        assert client.get(f"/meetings/documents/{document.pk}/").status_code == 404
+    for secret in SECRETS:
+        results = client.get("/search/", {"q": secret}).content.decode()
+        assert "search-result" not in results, f"search for {secret} found it"
+
+
+def test_a_scheduled_paper_appears_once_its_time_has_passed(
+    client, hidden_and_public_papers
+):
+    meeting, hidden = hidden_and_public_papers
+    scheduled = hidden[1]
+    assert client.get(scheduled.url).status_code == 404
+    scheduled.publish_at = timezone.now() - datetime.timedelta(minutes=1)
+    scheduled.save()
+    assert client.get(scheduled.url).status_code == 200
+    assert "Secretscheduled" in client.get(meeting.url).content.decode()
+
+
+def test_published_draft_minutes_are_labelled_everywhere(client, meetings_index):
+    meeting = MeetingFactory(committee=CommitteeFactory(slug="board"))
+    minutes = MeetingDocumentFactory(
+        meeting=meeting,
+        kind=MeetingDocument.Kind.MINUTES,
+        minutes_status=MeetingDocument.MinutesStatus.DRAFT,
+        title="Minutes of the meeting",
+    )
+    label = "Draft – subject to approval"
+    assert label in client.get(meeting.url).content.decode()
+    assert label in client.get("/meetings/feed/").content.decode()
+    search = client.get("/search/?q=minutes").content.decode()
+    assert label in search
+    assert client.get(minutes.url).status_code == 200
+
+
+def test_removing_a_confidential_item_does_not_publish_its_papers(
+    client, hidden_and_public_papers
+):
+    meeting, hidden = hidden_and_public_papers
+    confidential = hidden[2]
+    confidential.agenda_item.delete()
+    confidential.refresh_from_db()
+    assert confidential.agenda_item is None
+    assert confidential.publication == Publication.UNPUBLISHED
+    assert client.get(confidential.url).status_code == 404
