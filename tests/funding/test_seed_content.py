@@ -1,7 +1,6 @@
 import re
 
 import pytest
-from django.core.management import call_command
 
 from funding import bulk
 from funding.models import EnterpriseZoneSite, Figure, FundedProject
@@ -11,8 +10,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def seeded(db):
-    call_command("seed_portal", verbosity=0)
+def seeded(strategy_site):
+    seed(log=lambda message: None)
 
 
 def text(response):
