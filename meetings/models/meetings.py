@@ -1,5 +1,6 @@
 import uuid
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -108,7 +109,7 @@ class Meeting(
     objects = MeetingQuerySet.as_manager()
 
     panels = [
-        FieldPanel("committee"),
+        FieldPanel("committee", widget=forms.Select),
         FieldPanel("title"),
         MultiFieldPanel(
             [

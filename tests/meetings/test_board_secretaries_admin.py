@@ -1,0 +1,166 @@
+import datetime
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import timezone
+
+from meetings.models import MeetingDocument
+from tests.meetings.factories import (
+    CommitteeFactory,
+    MeetingDocumentFactory,
+    MeetingFactory,
+)
+from tests.meetings.upload_samples import encrypted_pdf, good_pdf
+
+
+@pytest.fixture
+def secretary(client, django_user_model):
+    user = django_user_model.objects.create_user("secretary", password="x" * 16)
+    user.groups.add(Group.objects.get(name="Board secretaries"))
+    client.force_login(user)
+    return user
+
+
+def test_board_secretaries_may_manage_meetings_and_nothing_else(secretary):
+    codenames = set(
+        Group.objects.get(name="Board secretaries").permissions.values_list(
+            "content_type__app_label", flat=True
+        )
+    )
+    assert codenames == {"meetings", "wagtailadmin"}
+    assert secretary.has_perm("meetings.publish_meeting")
+    assert secretary.has_perm("meetings.add_meetingdocument")
+    assert not secretary.has_perm("wagtailcore.add_page")
+    assert not secretary.has_perm("wagtaildocs.add_document")
+
+
+def test_the_meetings_menu_lists_meetings_documents_and_committees(client, secretary):
+    meeting = MeetingFactory(title="Spring Board")
+    assert (
+        "Spring Board"
+        in client.get(reverse("wagtailsnippets_meetings_meeting:list")).content.decode()
+    )
+    edit = client.get(
+        reverse("wagtailsnippets_meetings_meeting:edit", args=[meeting.pk])
+    )
+    assert edit.status_code == 200
+    assert "Upload and publish documents" in edit.content.decode()
+    assert (
+        client.get(reverse("wagtailsnippets_meetings_meetingdocument:list")).status_code
+        == 200
+    )
+    assert (
+        client.get(reverse("wagtailsnippets_meetings_committee:list")).status_code
+        == 200
+    )
+
+
+def test_upload_several_files_then_publish_some(client, secretary, meetings_index):
+    meeting = MeetingFactory(committee=CommitteeFactory(slug="board"))
+    url = reverse("meetings_admin_documents", args=[meeting.pk])
+    response = client.post(
+        url,
+        {
+            "upload": "1",
+            "files": [
+                SimpleUploadedFile("Agenda.pdf", good_pdf("Agenda")),
+                SimpleUploadedFile("skills-paper.pdf", good_pdf("Skills")),
+                SimpleUploadedFile("locked.pdf", encrypted_pdf()),
+            ],
+        },
+        follow=True,
+    )
+    text = response.content.decode()
+    assert "Uploaded 3 file(s)" in text
+    assert "encrypted" in text and "cannot be searched" in text
+    documents = list(MeetingDocument.objects.order_by("pk"))
+    assert [d.file_name for d in documents] == [
+        "agenda.pdf",
+        "skills-paper.pdf",
+        "locked.pdf",
+    ]
+    assert documents[0].kind == "agenda" and documents[1].kind == "paper"
+    assert documents[0].uploaded_by == secretary
+    assert all(d.publication == "unpublished" for d in documents)
+    assert "Skills" not in client.get(meeting.url).content.decode()
+
+    data = {
+        "save": "1",
+        "documents-TOTAL_FORMS": "3",
+        "documents-INITIAL_FORMS": "3",
+        "documents-MIN_NUM_FORMS": "0",
+        "documents-MAX_NUM_FORMS": "1000",
+    }
+    for i, document in enumerate(MeetingDocument.objects.order_by("kind", "pk")):
+        data.update(
+            {
+                f"documents-{i}-id": document.pk,
+                f"documents-{i}-title": document.title,
+                f"documents-{i}-kind": document.kind,
+                f"documents-{i}-publication": (
+                    "unpublished" if document.file_name == "locked.pdf" else "published"
+                ),
+            }
+        )
+    response = client.post(url, data, follow=True)
+    assert "Document settings saved" in response.content.decode()
+
+    client.logout()
+    public = client.get(meeting.url).content.decode()
+    assert "Agenda" in public and "Skills paper" in public
+    assert "Locked" not in public
+
+
+def test_scheduling_needs_a_time(client, secretary):
+    meeting = MeetingFactory()
+    document = MeetingDocumentFactory(meeting=meeting, publication="unpublished")
+    url = reverse("meetings_admin_documents", args=[meeting.pk])
+    response = client.post(
+        url,
+        {
+            "save": "1",
+            "documents-TOTAL_FORMS": "1",
+            "documents-INITIAL_FORMS": "1",
+            "documents-MIN_NUM_FORMS": "0",
+            "documents-MAX_NUM_FORMS": "1000",
+            "documents-0-id": document.pk,
+            "documents-0-title": "Paper",
+            "documents-0-kind": "paper",
+            "documents-0-publication": "scheduled",
+        },
+    )
+    assert "Give the date and time to publish it." in response.content.decode()
+    document.refresh_from_db()
+    assert document.publication == "unpublished"
+
+
+def test_dashboard_flags_overdue_agendas_and_minutes(client, secretary):
+    MeetingFactory(
+        title="Overdue meeting",
+        start=timezone.now() - datetime.timedelta(days=40),
+    )
+    on_time = MeetingFactory(
+        title="Tidy meeting", start=timezone.now() - datetime.timedelta(days=40)
+    )
+    MeetingDocumentFactory(meeting=on_time, kind="agenda")
+    MeetingDocumentFactory(
+        meeting=on_time, kind="minutes", minutes_status="draft", title="Minutes"
+    )
+
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+
+    assert "Overdue meeting documents" in html
+    assert "Overdue meeting" in html
+    assert "No agenda is public" in html and "Draft minutes" in html
+    assert "Tidy meeting" not in html
+
+
+def test_people_outside_the_group_cannot_upload(client, django_user_model):
+    user = django_user_model.objects.create_user("editor", password="x" * 16)
+    user.groups.add(Group.objects.get(name="Communications"))
+    client.force_login(user)
+    meeting = MeetingFactory()
+    response = client.get(reverse("meetings_admin_documents", args=[meeting.pk]))
+    assert response.status_code in (302, 403)
