@@ -1,5 +1,4 @@
 import pytest
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -22,8 +21,8 @@ SEEDED_PAGES = [
 
 
 @pytest.fixture
-def seeded_site(db):
-    call_command("seed_portal", verbosity=0)
+def seeded_site(strategy_site):
+    return strategy_site
 
 
 def queries_for(client, path):

@@ -1,4 +1,4 @@
-"""Screenshots for the README, taken by `make screenshots` (SCREENSHOT_DIR=docs/screenshots).
+"""Screenshots for the README, taken by `make screenshots` into docs/screenshots.
 
 In the normal test run they go to a temporary folder and only prove that the home page
 and the admin render and that an editor can sign in.
@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 
 from strategy.models import HomePage
+from strategy.seed import seed as seed_strategy
 
 pytestmark = [
     pytest.mark.browser,
@@ -29,7 +29,7 @@ def screenshot_dir(tmp_path):
 
 
 def test_screenshots_of_the_home_page_and_the_admin(page, live_server, screenshot_dir):
-    call_command("seed_portal", verbosity=0)
+    seed_strategy(log=lambda message: None)
     get_user_model().objects.create_superuser(
         "editor", "editor@example.org", "a-long-pass-phrase"
     )

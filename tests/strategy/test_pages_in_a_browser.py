@@ -1,6 +1,6 @@
 import pytest
-from django.core.management import call_command
 
+from strategy.seed import seed as seed_strategy
 from tests.accessibility import axe_violations
 
 pytestmark = [
@@ -23,7 +23,7 @@ PAGES = {
 
 @pytest.fixture
 def seeded_server(live_server):
-    call_command("seed_portal", verbosity=0)
+    seed_strategy(log=lambda message: None)
     return live_server.url
 
 
@@ -82,7 +82,8 @@ def test_pages_fit_a_320_pixel_wide_screen_without_sideways_scrolling(
     for name, path in PAGES.items():
         page.goto(seeded_server + path)
         widths = page.evaluate(
-            "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+            "[document.documentElement.scrollWidth,"
+            " document.documentElement.clientWidth]"
         )
         if widths[0] > widths[1]:
             too_wide[name] = widths

@@ -16,8 +16,8 @@ def seed():
     return out.getvalue()
 
 
-def test_seed_builds_the_starting_site(client):
-    seed()
+def test_seed_builds_the_starting_site_and_a_second_run_changes_nothing(client):
+    first = seed()
 
     site = Site.objects.get(is_default_site=True)
     assert isinstance(site.root_page.specific, HomePage)
@@ -51,9 +51,6 @@ def test_seed_builds_the_starting_site(client):
     assert "100,000 more and better jobs by 2024" in strategy
     assert "Engagement Summit" in strategy
 
-
-def test_seed_twice_changes_nothing():
-    first = seed()
     pages = list(Page.objects.values_list("id", "latest_revision_id", "title"))
 
     second = seed()
@@ -63,8 +60,7 @@ def test_seed_twice_changes_nothing():
     assert list(Page.objects.values_list("id", "latest_revision_id", "title")) == pages
 
 
-def test_seed_never_overwrites_an_editors_changes():
-    seed()
+def test_seed_never_overwrites_an_editors_changes(strategy_site):
     theme = ThemePage.objects.get(slug="clean-growth")
     theme.summary = "Edited by the communications team."
     theme.save_revision().publish()
@@ -80,8 +76,7 @@ def test_seed_never_overwrites_an_editors_changes():
     assert SiteSettings.objects.get().contact_email == "lep@example.com"
 
 
-def test_seed_does_not_recreate_a_page_an_editor_moved_or_renamed():
-    seed()
+def test_seed_does_not_recreate_a_page_an_editor_renamed(strategy_site):
     about = StandardPage.objects.get(slug="about")
     about.title = "Who we are"
     about.save_revision().publish()
