@@ -226,8 +226,8 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # editors' email addresses are not sent to a third party
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-# Funding: the Enterprise Zone map's tiles, and the 360Giving identifier prefix. Register a
-# prefix with 360Giving before publishing the data; the default says it is not registered.
+# Funding: the Enterprise Zone map's tiles, and the 360Giving identifier prefix.
+# Register a prefix with 360Giving before publishing; the default says it is not one.
 FUNDING_MAP_TILE_URL = os.environ.get(
     "FUNDING_MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 )
