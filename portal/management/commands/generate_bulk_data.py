@@ -6,8 +6,8 @@ from meetings import bulk as meetings_bulk
 
 class Command(BaseCommand):
     help = (
-        "Create realistic bulk data for benchmarks: meetings with documents, and funded "
-        "projects. Run seed_portal first."
+        "Create realistic bulk data for benchmarks: meetings with documents, and "
+        "funded projects. Run seed_portal first."
     )
 
     def add_arguments(self, parser):
