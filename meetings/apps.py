@@ -6,7 +6,8 @@ class MeetingsConfig(AppConfig):
     verbose_name = "Board meetings"
 
     def ready(self):
-        from wagtail.signals import post_page_move
+        from wagtail.search import index
+        from wagtail.signals import post_page_move, published
 
         from meetings.models import Meeting, MeetingDocument
         from meetings.models.pages import forget_index_url
@@ -14,6 +15,12 @@ class MeetingsConfig(AppConfig):
         from portal import search, sitemaps
 
         post_page_move.connect(forget_index_url)
+
+        def reindex_with_agenda(sender, instance, **kwargs):
+            # Saving indexes a meeting before its agenda items are saved with it.
+            index.insert_or_update_object(instance)
+
+        published.connect(reindex_with_agenda, sender=Meeting)
 
         def describe_meeting(meeting):
             return meeting.display_title, meeting.url, meeting.summary
