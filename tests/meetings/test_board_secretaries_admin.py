@@ -164,3 +164,28 @@ def test_people_outside_the_group_cannot_upload(client, django_user_model):
     meeting = MeetingFactory()
     response = client.get(reverse("meetings_admin_documents", args=[meeting.pk]))
     assert response.status_code in (302, 403)
+
+
+def test_adding_one_document_in_the_snippet_form_checks_the_file(client, secretary):
+    meeting = MeetingFactory()
+    url = reverse("wagtailsnippets_meetings_meetingdocument:add")
+    fields = {
+        "meeting": meeting.pk,
+        "kind": "paper",
+        "title": "Budget",
+        "publication": "unpublished",
+    }
+
+    refused = client.post(
+        url, {**fields, "file": SimpleUploadedFile("budget.pdf", b"<svg></svg>")}
+    )
+    assert "SVG image" in refused.content.decode()
+    assert not MeetingDocument.objects.exists()
+
+    client.post(
+        url, {**fields, "file": SimpleUploadedFile("Budget 2026.pdf", good_pdf())}
+    )
+    document = MeetingDocument.objects.get()
+    assert document.file_name == "budget-2026.pdf"
+    assert document.page_count == 1 and len(document.sha256) == 64
+    assert document.uploaded_by == secretary
