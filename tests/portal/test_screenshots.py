@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 
 from strategy.models import HomePage
-from strategy.seed import seed as seed_strategy
 
 pytestmark = [
     pytest.mark.browser,
@@ -29,7 +29,7 @@ def screenshot_dir(tmp_path):
 
 
 def test_screenshots_of_the_home_page_and_the_admin(page, live_server, screenshot_dir):
-    seed_strategy(log=lambda message: None)
+    call_command("seed_portal", verbosity=0)
     get_user_model().objects.create_superuser(
         "editor", "editor@example.org", "a-long-pass-phrase"
     )
