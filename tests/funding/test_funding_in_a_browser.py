@@ -1,8 +1,4 @@
 import pytest
-from django.conf import settings as django_settings
-from django.contrib.contenttypes.models import ContentType
-from django.utils.translation import get_supported_language_variant
-from wagtail.models import Locale, Page
 
 from funding.seed import seed as seed_funding
 from strategy.seed import seed as seed_strategy
@@ -23,31 +19,9 @@ PAGES = {
 }
 
 
-def ensure_page_tree_root():
-    """Recreate Wagtail's root page when an earlier live-server test flushed it.
-
-    Once Playwright's event loop is running, the database connection a later test
-    sees lacks the serialized copy that serialized_rollback restores from.
-    """
-    if Page.get_first_root_node() is not None:
-        return
-    ContentType.objects.clear_cache()
-    language = get_supported_language_variant(django_settings.LANGUAGE_CODE)
-    locale, _ = Locale.objects.get_or_create(language_code=language)
-    Page.add_root(
-        instance=Page(
-            title="Root",
-            slug="root",
-            locale=locale,
-            content_type=ContentType.objects.get_for_model(Page),
-        )
-    )
-
-
 @pytest.fixture
 def funding_server(live_server, settings):
     settings.FUNDING_MAP_TILE_URL = ""  # no tile server is reachable in tests
-    ensure_page_tree_root()
     seed_strategy(log=lambda message: None)
     seed_funding(log=lambda message: None)
     return live_server.url
