@@ -1,10 +1,5 @@
-from importlib import import_module
-
 import pytest
-from django.apps import apps
 from django.contrib.auth.models import Group
-from django.contrib.contenttypes.models import ContentType
-from wagtail.models import Locale, Page
 
 from meetings.models import Meeting
 from meetings.seed import seed as seed_meetings
@@ -19,28 +14,8 @@ pytestmark = [
 PASSWORD = "a-long-test-password"
 
 
-def restore_what_migrations_made():
-    """Put back the page tree's root and the group if an earlier live-server test
-    flushed the database without restoring them (serialized_rollback does not once
-    Playwright's event loop runs)."""
-    if Page.get_first_root_node() is None:
-        ContentType.objects.clear_cache()
-        Page.add_root(
-            instance=Page(
-                title="Root",
-                slug="root",
-                locale=Locale.objects.get_or_create(language_code="en-gb")[0],
-                content_type=ContentType.objects.get_for_model(Page),
-            )
-        )
-    if not Group.objects.filter(name="Board secretaries").exists():
-        migration = import_module("meetings.migrations.0002_board_secretaries_group")
-        migration.create_group(apps, schema_editor=None)
-
-
 @pytest.fixture
 def seeded_server(live_server, django_user_model):
-    restore_what_migrations_made()
     seed_strategy(log=lambda message: None)
     seed_meetings(log=lambda message: None)
     user = django_user_model.objects.create_user("secretary", password=PASSWORD)
