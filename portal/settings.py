@@ -223,7 +223,8 @@ WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "png", "gif": "png"}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odp", "ods", "odt", "pdf", "pptx", "xlsx"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
-WAGTAIL_GRAVATAR_PROVIDER_URL = None  # editors' email addresses are not sent to a third party
+# Editors' email addresses are not sent to a third party for avatars.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Funding: the Enterprise Zone map's tiles, and the 360Giving identifier prefix.

@@ -15,7 +15,7 @@ def axe_violations(page):
         },
     )
     return [
-        f"{violation['id']}: {violation['help']} ({len(violation['nodes'])} element(s): "
-        f"{', '.join(str(node['target']) for node in violation['nodes'][:3])})"
+        f"{violation['id']}: {violation['help']} "
+        f"({', '.join(str(node['target']) for node in violation['nodes'][:3])})"
         for violation in results.response["violations"]
     ]
