@@ -71,6 +71,16 @@ def pytest_fixture_setup(fixturedef, request):
                 connections[alias]._test_serialized_contents = contents
 
 
+@pytest.fixture(autouse=True, scope="session")
+def private_and_media_files_in_a_temporary_folder(tmp_path_factory):
+    """Uploaded and generated files go to a temporary folder, not the checkout."""
+    from django.conf import settings
+
+    folder = tmp_path_factory.mktemp("files")
+    settings.MEETINGS_PRIVATE_ROOT = folder / "private"
+    settings.MEDIA_ROOT = folder / "media"
+
+
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with an empty cache, as the database starts empty."""
