@@ -35,19 +35,25 @@ def _year_filter(request, errors):
     return None
 
 
-def _listing(request, index, committee=None):
-    """Upcoming meetings, then past ones by year, filtered and paginated."""
+def _listing(request, index, committee_slug=None):
+    """Upcoming meetings, then past ones by year, filtered and paginated.
+
+    With ``committee_slug`` the listing is that committee's page (404 if unknown);
+    otherwise ``?committee=`` filters it.
+    """
     errors = []
     committees = list(Committee.objects.all())
     meetings = Meeting.objects.public().select_related("committee")
-    if committee is None:
-        slug = request.GET.get("committee", "").strip()
-        if slug:
-            committee = next((c for c in committees if c.slug == slug), None)
-            if committee is None:
-                errors.append(
-                    "There is no committee with that name: showing every committee."
-                )
+    committee = None
+    slug = committee_slug or request.GET.get("committee", "").strip()
+    if slug:
+        committee = next((c for c in committees if c.slug == slug), None)
+        if committee is None and committee_slug:
+            raise Http404("No such committee")
+        if committee is None:
+            errors.append(
+                "There is no committee with that name: showing every committee."
+            )
     if committee:
         meetings = meetings.filter(committee=committee)
     years = [day.year for day in meetings.datetimes("start", "year", order="DESC")]
@@ -81,8 +87,7 @@ def meeting_list(request, index):
 
 
 def committee_detail(request, index, slug):
-    committee = get_object_or_404(Committee, slug=slug)
-    context = _listing(request, index, committee)
+    context = _listing(request, index, committee_slug=slug)
     return TemplateResponse(request, "meetings/committee_detail.html", context)
 
 

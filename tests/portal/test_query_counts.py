@@ -1,4 +1,7 @@
+import re
+
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -72,3 +75,25 @@ def test_site_settings_changes_show_at_once(client, seeded_site):
     settings.contact_email = "new@example.org"
     settings.save()
     assert "new@example.org" in client.get("/").content.decode()
+
+
+def test_every_page_linked_from_the_seeded_site_costs_at_most_12_queries(client):
+    """Crawl the fully seeded site (strategy, meetings, funding) from the home page."""
+    call_command("seed_portal", verbosity=0)
+    to_visit, seen, too_costly = ["/"], set(), {}
+    while to_visit and len(seen) < 80:
+        path = to_visit.pop(0)
+        if path in seen:
+            continue
+        seen.add(path)
+        response = client.get(path)
+        if response.status_code != 200 or "text/html" not in response["Content-Type"]:
+            continue
+        queries = queries_for(client, path)
+        if len(queries) > 12:
+            too_costly[path] = len(queries)
+        for link in re.findall(r'href="(/[^"#?]*)"', response.content.decode()):
+            if not link.startswith(("/admin", "/static", "/media")) and "." not in link:
+                to_visit.append(link)
+    assert len(seen) > 40
+    assert too_costly == {}
