@@ -16,9 +16,8 @@ class PortalConfig(AppConfig):
             return Page.objects.live().public().specific()
 
         def describe_page(page):
-            text = (
-                page.search_description or getattr(page, "summary_text", lambda: "")()
-            )
+            search_text = getattr(page, "search_text", None)
+            text = search_text() if search_text else page.search_description
             return page.title, page.url, text
 
         search.register(search.SearchSource("Page", public_pages, describe_page))

@@ -19,12 +19,23 @@ SUMMARY_LENGTH = 240
 
 @dataclass
 class SearchHit:
-    title: str
-    url: str
-    kind: str
-    text: str
-    score: float = 0.0
+    """One public object found by a search; described only when it is shown."""
+
+    source: "SearchSource"
+    obj: object
+    score: float
+    title: str = ""
+    url: str = ""
     summary: str = ""
+
+    @property
+    def kind(self):
+        return self.source.kind
+
+    def describe(self, query):
+        self.title, self.url, text = self.source.describe(self.obj)
+        self.summary = highlight(text, query)
+        return self
 
 
 @dataclass(frozen=True)
@@ -41,11 +52,10 @@ class SearchSource:
 
     def search(self, query):
         results = self.queryset().search(query).annotate_score("_score")
-        hits = []
-        for obj in results[:MAX_RESULTS_PER_SOURCE]:
-            title, url, text = self.describe(obj)
-            hits.append(SearchHit(title, url, self.kind, text, obj._score or 0.0))
-        return hits
+        return [
+            SearchHit(self, obj, obj._score or 0.0)
+            for obj in results[:MAX_RESULTS_PER_SOURCE]
+        ]
 
 
 _sources: dict[str, SearchSource] = {}
@@ -79,7 +89,7 @@ def highlight(text, query, length=SUMMARY_LENGTH):
     if not terms:
         return escape(Truncator(text).chars(length))
     pattern = re.compile(
-        r"\b(" + "|".join(re.escape(t) for t in terms) + r")", re.IGNORECASE
+        r"\b(?:" + "|".join(re.escape(t) for t in terms) + r")\w*", re.IGNORECASE
     )
     match = pattern.search(text)
     start = 0

@@ -29,7 +29,7 @@ def search_view(request):
         except (EmptyPage, PageNotAnInteger):
             results = paginator.page(paginator.num_pages)
         for hit in results:
-            hit.summary = search.highlight(hit.text, query)
+            hit.describe(query)
     return render(
         request,
         "portal/search.html",

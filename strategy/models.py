@@ -36,8 +36,11 @@ class BasePage(Page):
     class Meta:
         abstract = True
 
-    def summary_text(self):
-        return self.summary or self.search_description
+    def search_text(self):
+        """The page's words, for the passage shown under a search result."""
+        return " ".join(
+            [self.summary or self.search_description, strip_tags(str(self.body))]
+        )
 
     def meta_description(self):
         return self.search_description or self.summary
@@ -235,6 +238,14 @@ class FAQPage(BasePage):
 
     class Meta:
         verbose_name = "FAQ page"
+
+    def search_text(self):
+        questions = " ".join(
+            f"{q['question']} {strip_tags(q['answer'].source)}"
+            for group in self.groups()
+            for q in group["questions"]
+        )
+        return f"{super().search_text()} {questions}"
 
     def groups(self):
         """Each group with its questions, every question given a unique anchor."""

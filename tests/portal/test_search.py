@@ -85,3 +85,13 @@ def test_highlight_escapes_html_and_centres_on_the_match():
     assert summary.startswith("…")
     assert "<mark>growth</mark> &amp; jobs" in summary
     assert "<b>" not in summary
+
+
+def test_the_passage_shown_comes_from_the_body_where_the_words_match(client, pages):
+    html = client.get("/search/", {"q": "education"}).content.decode()
+    assert "About the partnership</a>" in html
+    assert "We bring business and <mark>education</mark> together." in html
+
+
+def test_highlight_marks_whole_words_that_start_with_a_term():
+    assert "our <mark>funding</mark> and" in highlight("our funding and", "fund")
