@@ -103,7 +103,7 @@ def hectares(value):
         number = Decimal(value)
     except InvalidOperation:
         raise CellError(f"“{value}” is not a number of hectares, e.g. 7.1") from None
-    if number < 0 or not number.is_finite():
+    if not number.is_finite() or number < 0:
         raise CellError(f"“{value}” is not a number of hectares, e.g. 7.1")
     return number
 

@@ -10,6 +10,7 @@ import io
 import re
 import unicodedata
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -152,13 +153,21 @@ def _open_zip(original, extension, data):
         _refuse(original, extension, "a damaged or unreadable package")
 
 
+def _read_member(archive, name, original, extension):
+    """A small text file inside an uploaded package; if it is damaged, refuse."""
+    try:
+        return archive.read(name).decode("utf-8", "replace")
+    except (zipfile.BadZipFile, RuntimeError, NotImplementedError, OSError, zlib.error):
+        _refuse(original, extension, "a damaged or unreadable package")
+
+
 def _check_ooxml(original, extension, data):
     archive = _open_zip(original, extension, data)
     names = set(archive.namelist())
     main_part, main_type = OOXML_MAIN_PART[extension]
     if "[Content_Types].xml" not in names:
         _refuse(original, extension, "an archive, not an Office document")
-    manifest = archive.read("[Content_Types].xml").decode("utf-8", "replace")
+    manifest = _read_member(archive, "[Content_Types].xml", original, extension)
     if main_part not in names or main_type not in manifest:
         _refuse(original, extension, "a different kind of Office document")
     if any(name.lower().endswith("vbaproject.bin") for name in names):
@@ -171,9 +180,9 @@ def _check_ooxml(original, extension, data):
 def _check_opendocument(original, extension, data):
     archive = _open_zip(original, extension, data)
     expected = CONTENT_TYPES[extension]
-    try:
-        mimetype = archive.read("mimetype").decode("ascii", "replace").strip()
-    except KeyError:
+    if "mimetype" in archive.namelist():
+        mimetype = _read_member(archive, "mimetype", original, extension).strip()
+    else:
         mimetype = ""
     if mimetype != expected:
         _refuse(original, extension, "an archive, not an OpenDocument file")

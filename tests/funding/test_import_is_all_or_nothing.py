@@ -151,3 +151,15 @@ def test_the_command_imports_a_file_and_fails_cleanly_on_a_bad_one(fund, tmp_pat
         call_command("import_funding", str(bad), kind="projects")
     with pytest.raises(CommandError, match="Cannot read"):
         call_command("import_funding", str(tmp_path / "missing.csv"), kind="projects")
+
+
+@pytest.mark.parametrize("area", ["NaN", "sNaN", "-Infinity", "-2"])
+def test_an_impossible_area_is_reported_not_a_crash(fund, area):
+    sites = (
+        "name,local_authority,latitude,longitude,area_hectares,zone_round,source_title\n"
+        f"Tyne Dock Enterprise Park,South Tyneside,54.99,-1.43,{area},,facts\n"
+    )
+    report = import_csv(sites, "sites")
+    assert not report.ok
+    assert "is not a number of hectares" in str(report.errors[0])
+    assert not EnterpriseZoneSite.objects.exists()

@@ -33,6 +33,14 @@ def docx(extra=()):
     )
 
 
+def docx_with_a_damaged_part():
+    """A package whose central directory is intact but one part fails its checksum."""
+    data = bytearray(docx())
+    at = data.find(b"<?xml")
+    data[at] ^= 0xFF
+    return bytes(data)
+
+
 def odt(mimetype="application/vnd.oasis.opendocument.text"):
     return zip_bytes([("mimetype", mimetype), ("content.xml", "<office/>")])
 
@@ -70,6 +78,7 @@ HOSTILE = [
     ("papers.docx", zip_bytes([("a.txt", "hello"), ("b.txt", "x")]), "archive"),
     ("budget.xlsx", docx(), "different kind of Office document"),
     ("macro.docx", docx([("word/vbaProject.bin", b"\x00\x01")]), "macros"),
+    ("damaged.docx", docx_with_a_damaged_part(), "damaged"),
     ("notes.odt", odt("application/zip"), "OpenDocument"),
     ("data.csv", b"name,value\x00\x00\x01", "binary"),
     ("data.csv", b"<script>alert(1)</script>,1\n", "web page"),
