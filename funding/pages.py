@@ -39,9 +39,6 @@ class FundingIndexPage(FundingRoutesMixin, RoutablePageMixin, Page):
 
     INDEX_URL_CACHE_KEY = "funding:index_url"
 
-    def summary_text(self):
-        return self.search_description
-
     def meta_description(self):
         return self.search_description
 

@@ -21,6 +21,9 @@ class DocumentsFeed(Feed):
 
     def get_object(self, request, index, slug=None):
         committee = get_object_or_404(Committee, slug=slug) if slug else None
+        # A new feed object serves each request (see MeetingIndexPage), so keeping
+        # the request's URL builder here is safe. Enclosures need absolute URLs.
+        self._absolute_url = request.build_absolute_uri
         return {"index": index, "index_url": index.url, "committee": committee}
 
     def title(self, obj):
@@ -63,7 +66,7 @@ class DocumentsFeed(Feed):
         return item.public_since
 
     def item_enclosure_url(self, item):
-        return item.get_url(self._index_url)
+        return self._absolute_url(item.get_url(self._index_url))
 
     def item_enclosure_length(self, item):
         return item.file_size

@@ -43,9 +43,6 @@ class MeetingIndexPage(RoutablePageMixin, Page):
 
     template = "meetings/meeting_index.html"
 
-    def summary_text(self):
-        return self.search_description
-
     def meta_description(self):
         return self.search_description
 

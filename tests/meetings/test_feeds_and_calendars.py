@@ -86,3 +86,4 @@ def test_rss_feed_lists_newly_public_documents_and_parses(client, board):
     entry = committee_feed.entries[0]
     assert entry.link.endswith(meeting.url)
     assert entry.enclosures[0]["type"] == "application/pdf"
+    assert entry.enclosures[0]["href"].startswith("http://testserver/meetings/")
