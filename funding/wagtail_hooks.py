@@ -10,8 +10,13 @@ from django.urls import path
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import (
+    IndexView,
+    SnippetViewSet,
+    SnippetViewSetGroup,
+)
 
+from .exports import escape_cell
 from .importing import IMPORTERS, import_csv
 from .models import (
     EnterpriseZoneSite,
@@ -27,7 +32,19 @@ SIGNING_SALT = "funding.import"
 PREVIEW_ROWS = 50
 
 
-class SourceViewSet(SnippetViewSet):
+class EscapedExportIndexView(IndexView):
+    """The admin's CSV export, with cells a spreadsheet would run made inert."""
+
+    def preprocess_field_value(self, field, value, export_format):
+        value = super().preprocess_field_value(field, value, export_format)
+        return escape_cell(value) if export_format == self.FORMAT_CSV else value
+
+
+class FundingViewSet(SnippetViewSet):
+    index_view_class = EscapedExportIndexView
+
+
+class SourceViewSet(FundingViewSet):
     model = Source
     icon = "link"
     menu_label = "Sources"
@@ -36,7 +53,7 @@ class SourceViewSet(SnippetViewSet):
     list_export = ["title", "url", "date_accessed"]
 
 
-class FundViewSet(SnippetViewSet):
+class FundViewSet(FundingViewSet):
     model = Fund
     icon = "folder-open-inverse"
     menu_label = "Funds"
@@ -45,7 +62,7 @@ class FundViewSet(SnippetViewSet):
     list_export = ["name", "slug", "funder", "live"]
 
 
-class FigureViewSet(SnippetViewSet):
+class FigureViewSet(FundingViewSet):
     model = Figure
     icon = "table"
     menu_label = "Figures"
@@ -55,7 +72,7 @@ class FigureViewSet(SnippetViewSet):
     list_export = ["fund", "label", "amount", "text", "period", "source", "live"]
 
 
-class FundRoundViewSet(SnippetViewSet):
+class FundRoundViewSet(FundingViewSet):
     model = FundRound
     icon = "date"
     menu_label = "Rounds"
@@ -75,7 +92,7 @@ class FundRoundViewSet(SnippetViewSet):
     ]
 
 
-class FundedProjectViewSet(SnippetViewSet):
+class FundedProjectViewSet(FundingViewSet):
     model = FundedProject
     icon = "pick"
     menu_label = "Projects"
@@ -102,7 +119,7 @@ class FundedProjectViewSet(SnippetViewSet):
         return FundedProject.objects.select_related("fund", "round")
 
 
-class EnterpriseZoneSiteViewSet(SnippetViewSet):
+class EnterpriseZoneSiteViewSet(FundingViewSet):
     model = EnterpriseZoneSite
     icon = "site"
     menu_label = "Enterprise Zone sites"

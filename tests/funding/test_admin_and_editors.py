@@ -93,3 +93,12 @@ def test_someone_without_funding_permissions_cannot_import(client, django_user_m
     user.groups.add(Group.objects.get(name="Communications"))
     client.force_login(user)
     assert client.get("/admin/funding_import/").status_code in {302, 403}
+
+
+def test_the_admin_csv_export_escapes_cells_a_spreadsheet_would_run(client, editor):
+    FundedProjectFactory(title='=HYPERLINK("http://evil.example","Click")')
+    client.force_login(editor)
+    response = client.get("/admin/snippets/funding/fundedproject/?export=csv")
+    body = b"".join(response.streaming_content).decode()
+    assert "'=HYPERLINK(" in body
+    assert ',=HYPERLINK(' not in body and '"=HYPERLINK(' not in body
