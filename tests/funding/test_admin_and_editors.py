@@ -101,4 +101,4 @@ def test_the_admin_csv_export_escapes_cells_a_spreadsheet_would_run(client, edit
     response = client.get("/admin/snippets/funding/fundedproject/?export=csv")
     body = b"".join(response.streaming_content).decode()
     assert "'=HYPERLINK(" in body
-    assert ',=HYPERLINK(' not in body and '"=HYPERLINK(' not in body
+    assert ",=HYPERLINK(" not in body and '"=HYPERLINK(' not in body
