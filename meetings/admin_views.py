@@ -11,8 +11,9 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from meetings.forms import DocumentSettingsForm, UploadForm
 from meetings.models import Meeting, MeetingDocument
 
+# edit_only: a forged TOTAL_FORMS cannot make the form create a document.
 DocumentFormSet = modelformset_factory(
-    MeetingDocument, form=DocumentSettingsForm, extra=0
+    MeetingDocument, form=DocumentSettingsForm, extra=0, edit_only=True
 )
 
 

@@ -189,3 +189,23 @@ def test_adding_one_document_in_the_snippet_form_checks_the_file(client, secreta
     assert document.file_name == "budget-2026.pdf"
     assert document.page_count == 1 and len(document.sha256) == 64
     assert document.uploaded_by == secretary
+
+
+def test_a_forged_form_count_cannot_create_a_document(client, secretary):
+    meeting = MeetingFactory()
+    url = reverse("meetings_admin_documents", args=[meeting.pk])
+    response = client.post(
+        url,
+        {
+            "save": "1",
+            "documents-TOTAL_FORMS": "1",
+            "documents-INITIAL_FORMS": "0",
+            "documents-MIN_NUM_FORMS": "0",
+            "documents-MAX_NUM_FORMS": "1000",
+            "documents-0-title": "Forged",
+            "documents-0-kind": "paper",
+            "documents-0-publication": "published",
+        },
+    )
+    assert response.status_code in (200, 302)
+    assert not meeting.documents.exists()
