@@ -65,10 +65,6 @@ def register(source: SearchSource):
     _sources[source.kind] = source
 
 
-def sources():
-    return list(_sources.values())
-
-
 def search_everything(query):
     """All public hits for ``query``, best first."""
     hits = []
