@@ -19,6 +19,8 @@ run: $(INSTALLED)
 	$(PY) manage.py migrate --no-input -v0
 	$(PY) manage.py seed_portal
 	$(PY) manage.py ensure_local_admin
+	$(PY) manage.py run_scheduler & scheduler=$$!; \
+	trap 'kill $$scheduler 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: export DJANGO_DEBUG ?= true
@@ -34,6 +36,8 @@ serve: $(INSTALLED)
 	$(PY) manage.py check --deploy
 	$(PY) manage.py collectstatic --no-input -v0
 	$(PY) manage.py migrate --no-input -v0
+	$(PY) manage.py run_scheduler & scheduler=$$!; \
+	trap 'kill $$scheduler 2>/dev/null' EXIT INT TERM; \
 	$(VENV)/bin/gunicorn portal.wsgi --bind $(HOST):$(PORT) --workers $${WEB_CONCURRENCY:-2} \
 		--no-control-socket --access-logfile - --forwarded-allow-ips "$${FORWARDED_ALLOW_IPS:-127.0.0.1}"
 

@@ -1,0 +1,81 @@
+"""The jobs that keep the site on time, and running each one once per interval.
+
+``manage.py run_scheduler`` (started by ``make run`` and ``make serve``) calls
+:func:`run_due_jobs` every minute. Each job is a management command, so any of them
+can also be run by hand. Several app servers may each run a scheduler: a job runs
+only when its scheduler is the first to claim it in the shared cache for this
+interval, and never while another run of it is still going.
+"""
+
+import logging
+import time
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.core.cache import cache
+from django.core.management import call_command, get_commands
+from django.db import close_old_connections
+
+logger = logging.getLogger("portal.scheduler")
+
+MINUTE = timedelta(minutes=1)
+HOUR = timedelta(hours=1)
+DAY = timedelta(days=1)
+# A crashed run frees its job after this long.
+RUNNING_LOCK_SECONDS = 3600
+
+
+@dataclass(frozen=True)
+class Job:
+    command: str
+    every: timedelta
+
+
+JOBS = [
+    # Pages, meetings and funding records whose go-live or expiry time has come.
+    Job("publish_scheduled", MINUTE),
+    # Meeting papers whose release time has come.
+    Job("publish_scheduled_documents", MINUTE),
+    Job("send_alert_digests", HOUR),
+    Job("purge_unconfirmed_subscriptions", DAY),
+]
+
+
+def _claim(job):
+    # Slightly under the interval, so the next tick a minute later finds it free.
+    seconds = max(int(job.every.total_seconds()) - 5, 1)
+    return cache.add(f"scheduler:ran:{job.command}", True, timeout=seconds)
+
+
+def run_job(job):
+    """Run one job now; return "ok", "failed", "busy" or "missing"."""
+    if job.command not in get_commands():
+        logger.warning("Skipped %s: no such command is installed.", job.command)
+        return "missing"
+    running_key = f"scheduler:running:{job.command}"
+    if not cache.add(running_key, True, timeout=RUNNING_LOCK_SECONDS):
+        logger.info("Skipped %s: another scheduler is running it.", job.command)
+        return "busy"
+    started = time.monotonic()
+    try:
+        close_old_connections()
+        call_command(job.command, verbosity=0)
+    except Exception:
+        logger.exception("%s failed.", job.command)
+        return "failed"
+    finally:
+        cache.delete(running_key)
+        close_old_connections()
+    logger.info("Ran %s in %.1f s.", job.command, time.monotonic() - started)
+    return "ok"
+
+
+def run_due_jobs(jobs=JOBS):
+    """Run every job whose interval has passed; return {command: outcome}."""
+    outcomes = {}
+    for job in jobs:
+        if _claim(job):
+            outcomes[job.command] = run_job(job)
+        else:
+            outcomes[job.command] = "not due"
+    return outcomes
