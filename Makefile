@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint serve screenshots clean
+.PHONY: run test lint serve screenshots bench loadtest clean
 
 $(INSTALLED): requirements.txt requirements-dev.txt
 	$(PYTHON_BIN) -m venv $(VENV)
@@ -44,6 +44,15 @@ serve: $(INSTALLED)
 screenshots: export DJANGO_DEBUG ?= true
 screenshots: $(INSTALLED)
 	SCREENSHOT_DIR=docs/screenshots $(PY) -m pytest tests/portal/test_screenshots.py
+
+# Production mode on the benchmark's own databases under bench/.work/ (see README.md).
+# BENCH_SECONDS shortens each measurement; DATABASE_URL set to PostgreSQL measures that.
+bench: $(INSTALLED)
+	$(PY) -m bench.run bench
+
+# 200 connections for 60 s on the public pages; fails on any 5xx or socket error.
+loadtest: $(INSTALLED)
+	$(PY) -m bench.run loadtest
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache

@@ -1,0 +1,68 @@
+"""Run inside Django (``python -m bench.probe``) against the database being measured.
+
+It resolves the pages' paths, checks each answers 200, and counts the SQL queries of
+one uncached render after a first one has warmed the caches a worker keeps (menus,
+site settings): the steady state of a server with its page cache off. Run it with
+``PAGE_CACHE_SECONDS=0``. It prints one JSON object on stdout.
+"""
+
+import json
+import os
+import sys
+
+import django
+
+from bench.pages import FIXED_PAGES, MEETING, STATIC
+
+
+def resolve_pages():
+    from django.contrib.staticfiles.storage import staticfiles_storage
+
+    from meetings.models import Meeting
+
+    # The lowest public id is a seeded meeting, so both phases measure the same one.
+    meeting = Meeting.objects.public().order_by("pk").first()
+    if meeting is None or not meeting.url:
+        raise SystemExit("No public meeting to measure: did seed_portal run?")
+    pages = [
+        {"name": page.name, "path": meeting.url if page.name == MEETING else page.path}
+        for page in FIXED_PAGES
+    ]
+    pages.append({"name": STATIC, "path": staticfiles_storage.url("css/portal.css")})
+    return pages
+
+
+def count_queries(client, path):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for attempt in ("warm-up", "counted"):
+        with CaptureQueriesContext(connection) as context:
+            response = client.get(path, secure=True)
+            # Streamed files (exports) query while they stream.
+            if response.streaming:
+                b"".join(response.streaming_content)
+        if response.status_code != 200:
+            raise SystemExit(
+                f"{path} answered {response.status_code} on its {attempt} render, "
+                "expected 200."
+            )
+    return len(context.captured_queries)
+
+
+def main():
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
+    django.setup()
+    from django.test import Client
+
+    client = Client(SERVER_NAME="127.0.0.1")
+    pages = resolve_pages()
+    for page in pages:
+        if page["name"] != STATIC:
+            page["queries"] = count_queries(client, page["path"])
+    json.dump({"pages": pages}, sys.stdout)
+    sys.stdout.write("\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,204 @@
+"""`python -m bench.run bench` and `python -m bench.run loadtest` (`make bench`,
+`make loadtest`): see README.md, "Benchmarks and the load test"."""
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from bench import databases, machine, report
+from bench.pages import STATIC
+from bench.server import GunicornConfig, ServerError, gunicorn, require_ok
+from bench.wrk import WrkError, ensure_wrk, run_wrk
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+LOGS = databases.WORK / "logs"
+BENCH_CONNECTIONS = 32
+WRK_THREADS = 2
+LOADTEST_CONNECTIONS = 200
+LOADTEST_TIMEOUT_SECONDS = 10
+
+
+class BenchError(RuntimeError):
+    pass
+
+
+def probe(phase):
+    """The pages with their paths and SQL queries per uncached render."""
+    completed = subprocess.run(
+        [sys.executable, "-m", "bench.probe"],
+        env=phase.env(PAGE_CACHE_SECONDS="0"),
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if completed.returncode != 0:
+        raise BenchError(f"Counting queries failed:\n{completed.stderr.strip()}")
+    return json.loads(completed.stdout)["pages"]
+
+
+def measure(port, path, seconds, label):
+    """wrk's result for one path after a warm-up; fails on any error response."""
+    require_ok(port, path)
+    url = f"http://127.0.0.1:{port}"
+    run_wrk(url, [path], max(1, seconds // 5), BENCH_CONNECTIONS, WRK_THREADS)
+    result = run_wrk(url, [path], seconds, BENCH_CONNECTIONS, WRK_THREADS)
+    if result.socket_errors or result.errors.get("status"):
+        raise BenchError(f"{label} {path}: wrk reported errors {result.errors}")
+    print(
+        f"  {label:<28} {result.requests_per_second:>9,.0f} req/s  "
+        f"p50 {result.p50_ms:6.1f} ms  p99 {result.p99_ms:6.1f} ms",
+        flush=True,
+    )
+    return result.as_dict()
+
+
+def measure_phase(phase, seconds, config):
+    pages = probe(phase)
+    static_path = next(page["path"] for page in pages if page["name"] == STATIC)
+    pages = [page for page in pages if page["name"] != STATIC]
+    measured = {"build": phase.build_info(), "pages": pages}
+    LOGS.mkdir(parents=True, exist_ok=True)
+    for mode, extra_env in (("cached", {}), ("uncached", {"PAGE_CACHE_SECONDS": "0"})):
+        print(f"{phase.name} data, {mode} pages:", flush=True)
+        log_path = LOGS / f"gunicorn-{phase.name}-{mode}.log"
+        with gunicorn(phase.env(**extra_env), config, log_path, static_path) as port:
+            if mode == "cached":
+                static = measure(port, static_path, seconds, STATIC)
+                measured["static"] = {"path": static_path, **static}
+            for page in pages:
+                page[mode] = measure(port, page["path"], seconds, page["name"])
+    return measured
+
+
+def utc_stamp():
+    return time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
+
+
+def bulk_sizes(arguments):
+    return databases.BulkSizes(
+        arguments.meetings, arguments.documents, arguments.projects
+    )
+
+
+def run_bench(arguments):
+    started = time.monotonic()
+    ensure_wrk()
+    store = databases.databases_for(os.environ.get("DATABASE_URL", ""))
+    sizes = bulk_sizes(arguments)
+    seed, bulk = databases.prepare(store, sizes)
+    databases.collectstatic(seed)
+    config = GunicornConfig()
+    results = {
+        "started_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "machine": machine.describe(store.describe()),
+        "settings": {
+            "seconds_per_page": arguments.seconds,
+            "wrk_connections": BENCH_CONNECTIONS,
+            "wrk_threads": WRK_THREADS,
+            "gunicorn": config.arguments(),
+            "bulk_sizes": vars(sizes),
+        },
+        "phases": {},
+    }
+    for phase in (seed, bulk):
+        results["phases"][phase.name] = measure_phase(phase, arguments.seconds, config)
+    results["minutes"] = round((time.monotonic() - started) / 60, 1)
+    checks = report.check_goals(results)
+    print(report.format_table(results))
+    print(report.format_goals(checks))
+    path = report.write_json(results, checks, RESULTS / f"{utc_stamp()}.json")
+    print(f"\nWrote {path.relative_to(ROOT)} ({results['minutes']} minutes).")
+    return 0
+
+
+def run_loadtest(arguments):
+    ensure_wrk()
+    store = databases.databases_for(os.environ.get("DATABASE_URL", ""))
+    _, bulk = databases.prepare(store, bulk_sizes(arguments))
+    databases.collectstatic(bulk)
+    pages = probe(bulk)
+    paths = [page["path"] for page in pages]
+    config = GunicornConfig()
+    LOGS.mkdir(parents=True, exist_ok=True)
+    print(
+        f"Load test: {arguments.connections} connections for {arguments.seconds} s "
+        f"over {len(paths)} public pages (bulk data), timeout "
+        f"{LOADTEST_TIMEOUT_SECONDS} s",
+        flush=True,
+    )
+    log_path = LOGS / "gunicorn-loadtest.log"
+    with gunicorn(bulk.env(), config, log_path, paths[-1]) as port:
+        for path in paths:
+            require_ok(port, path)
+        result = run_wrk(
+            f"http://127.0.0.1:{port}",
+            paths,
+            arguments.seconds,
+            arguments.connections,
+            WRK_THREADS,
+            timeout=LOADTEST_TIMEOUT_SECONDS,
+            tally=True,
+        )
+    summary = report.loadtest_summary(result)
+    print(report.format_loadtest(summary))
+    data = {
+        "started_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "machine": machine.describe(store.describe()),
+        "settings": {
+            "connections": arguments.connections,
+            "seconds": arguments.seconds,
+            "timeout_seconds": LOADTEST_TIMEOUT_SECONDS,
+            "gunicorn": config.arguments(),
+            "paths": paths,
+        },
+        **summary,
+    }
+    path = RESULTS / f"loadtest-{utc_stamp()}.json"
+    path.write_text(json.dumps(data, indent=2) + "\n")
+    print(f"Wrote {path.relative_to(ROOT)}.")
+    return 0 if summary["passed"] else 1
+
+
+def parse_arguments(argv):
+    parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    bench = commands.add_parser("bench", help="measure the pages (make bench)")
+    bench.add_argument(
+        "--seconds",
+        type=int,
+        default=int(os.environ.get("BENCH_SECONDS") or 10),
+        help="wrk's duration per page and mode (default: BENCH_SECONDS or 10)",
+    )
+    loadtest = commands.add_parser("loadtest", help="200 connections (make loadtest)")
+    loadtest.add_argument("--seconds", type=int, default=60)
+    loadtest.add_argument("--connections", type=int, default=LOADTEST_CONNECTIONS)
+    for command in (bench, loadtest):
+        defaults = databases.BulkSizes()
+        for name in ("meetings", "documents", "projects"):
+            command.add_argument(
+                f"--{name}", type=int, default=getattr(defaults, name), help="bulk size"
+            )
+    return parser.parse_args(argv)
+
+
+def main(argv=None):
+    arguments = parse_arguments(argv)
+    command = run_bench if arguments.command == "bench" else run_loadtest
+    try:
+        return command(arguments)
+    except (BenchError, ServerError, WrkError) as error:
+        print(f"\n{arguments.command} failed: {error}", file=sys.stderr)
+        return 1
+    except subprocess.CalledProcessError as error:
+        print(f"\n{arguments.command} failed: {error}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

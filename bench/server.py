@@ -1,0 +1,112 @@
+"""gunicorn in production mode for the benchmark, and a plain HTTP check of a page."""
+
+import http.client
+import socket
+import subprocess
+import sys
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class ServerError(RuntimeError):
+    pass
+
+
+@dataclass(frozen=True)
+class GunicornConfig:
+    """Chosen for 2 cores shared with wrk: see README.md, "Benchmarks"."""
+
+    workers: int = 2
+    threads: int = 4
+    backlog: int = 2048
+    keep_alive_seconds: int = 5
+
+    def arguments(self):
+        worker_class = "gthread" if self.threads > 1 else "sync"
+        return [
+            f"--workers={self.workers}",
+            f"--threads={self.threads}",
+            f"--worker-class={worker_class}",
+            f"--backlog={self.backlog}",
+            f"--keep-alive={self.keep_alive_seconds}",
+            "--timeout=60",
+            "--no-control-socket",
+            "--forwarded-allow-ips=127.0.0.1",
+        ]
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def status_of(port, path, timeout=120):
+    """The status code of one GET, sent as the TLS proxy in front would send it."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+    try:
+        connection.request("GET", path, headers={"X-Forwarded-Proto": "https"})
+        response = connection.getresponse()
+        response.read()
+        return response.status
+    finally:
+        connection.close()
+
+
+def require_ok(port, path):
+    status = status_of(port, path)
+    if status != 200:
+        raise ServerError(
+            f"{path} answered {status}, expected 200: the benchmark measures only "
+            "pages that work."
+        )
+
+
+@contextmanager
+def gunicorn(env, config, log_path, ready_path="/"):
+    """Serve the portal on a free port until the block ends; yields the port."""
+    port = free_port()
+    command = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "portal.wsgi",
+        f"--bind=127.0.0.1:{port}",
+        f"--error-logfile={log_path}",
+        *config.arguments(),
+    ]
+    process = subprocess.Popen(command, env=env, cwd=ROOT)
+    try:
+        _wait_until_serving(process, port, ready_path, log_path)
+        yield port
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def _wait_until_serving(process, port, path, log_path, seconds=60):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise ServerError(f"gunicorn exited: see {log_path}\n{_tail(log_path)}")
+        try:
+            status_of(port, path, timeout=5)
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise ServerError(f"gunicorn did not answer in {seconds} s: see {log_path}")
+
+
+def _tail(path, lines=20):
+    try:
+        return "\n".join(Path(path).read_text().splitlines()[-lines:])
+    except OSError:
+        return ""

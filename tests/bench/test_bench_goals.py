@@ -1,0 +1,147 @@
+import json
+
+from bench.report import (
+    check_goals,
+    format_goals,
+    format_loadtest,
+    format_table,
+    loadtest_summary,
+    write_json,
+)
+from bench.wrk import WrkResult
+
+
+def measure(requests_per_second):
+    return {"requests_per_second": requests_per_second, "p50_ms": 5.0, "p99_ms": 9.0}
+
+
+def phase(static, pages):
+    return {
+        "static": {"path": "/static/css/portal.css", **measure(static)},
+        "pages": [
+            {
+                "name": name,
+                "path": f"/{name.lower()}/",
+                "queries": 7,
+                "cached": measure(cached),
+                "uncached": measure(uncached),
+            }
+            for name, cached, uncached in pages
+        ],
+    }
+
+
+def goals_by_start(results):
+    return {check.goal.split(" ")[0]: check for check in check_goals(results)}
+
+
+def test_pages_that_meet_every_goal_pass():
+    results = {
+        "phases": {
+            "seed": phase(1000, [("Home", 600, 60), ("FAQs", 500, 50)]),
+            "bulk": phase(1000, [("Home", 600, 55), ("FAQs", 500, 50)]),
+        }
+    }
+    checks = check_goals(results)
+
+    assert [check.passed for check in checks] == [True, True, True]
+    assert format_goals(checks).count("PASS") == 3
+
+
+def test_a_cached_page_under_half_the_static_file_fails_and_is_named():
+    results = {"phases": {"seed": phase(1000, [("Home", 600, 60), ("FAQs", 499, 50)])}}
+
+    cached = goals_by_start(results)["Cached"]
+
+    assert not cached.passed
+    assert cached.failures == ["FAQs (seed data): 49.9%"]
+
+
+def test_an_uncached_render_under_5_percent_of_the_static_file_fails():
+    results = {"phases": {"bulk": phase(2000, [("Search", 1500, 99)])}}
+
+    uncached = goals_by_start(results)["Uncached"]
+
+    assert uncached.failures == ["Search (bulk data): 5.0%"]
+
+
+def test_a_drop_over_10_percent_from_seed_to_bulk_fails():
+    results = {
+        "phases": {
+            "seed": phase(1000, [("Home", 600, 100)]),
+            "bulk": phase(1000, [("Home", 600, 89)]),
+        }
+    }
+
+    drop = goals_by_start(results)["No"]
+
+    assert drop.failures == ["Home (uncached): down 11%"]
+
+
+def test_the_drop_is_measured_against_the_static_file_of_the_same_phase():
+    # The whole machine was 20% slower during the bulk phase: no page got slower.
+    results = {
+        "phases": {
+            "seed": phase(1000, [("Home", 600, 100)]),
+            "bulk": phase(800, [("Home", 480, 80)]),
+        }
+    }
+
+    assert goals_by_start(results)["No"].passed
+
+
+def test_the_table_shows_each_page_with_its_queries_and_ratios():
+    results = {"phases": {"seed": phase(1000, [("Home", 600, 60)])}}
+
+    table = format_table(results)
+
+    assert "Seed data — static file /static/css/portal.css: 1,000 req/s" in table
+    home = next(line for line in table.splitlines() if line.startswith("Home"))
+    assert home.split() == ["Home", "7", "600", "5.0", "9.0", "0.60"] + [
+        "60",
+        "5.0",
+        "9.0",
+        "0.06",
+    ]
+
+
+def test_the_json_file_holds_the_results_and_the_goals(tmp_path):
+    results = {"phases": {"seed": phase(1000, [("Home", 400, 60)])}}
+
+    path = write_json(results, check_goals(results), tmp_path / "run.json")
+
+    data = json.loads(path.read_text())
+    assert data["phases"]["seed"]["pages"][0]["name"] == "Home"
+    assert [goal["passed"] for goal in data["goals"]] == [False, True]
+
+
+def load(status, **errors):
+    return WrkResult(
+        requests=12000,
+        seconds=60.0,
+        p50_ms=40.0,
+        p99_ms=900.0,
+        errors={"connect": 0, "read": 0, "write": 0, "timeout": 0, **errors},
+        status={"1xx": 0, "2xx": 0, "3xx": 0, "4xx": 0, "5xx": 0, **status},
+    )
+
+
+def test_a_load_test_with_only_successes_passes():
+    summary = loadtest_summary(load({"2xx": 11990, "4xx": 10}))
+
+    assert summary["passed"]
+    assert "4xx 10" in format_loadtest(summary)
+    assert format_loadtest(summary).endswith(
+        "PASS: no 5xx response and no socket error"
+    )
+
+
+def test_one_server_error_fails_the_load_test():
+    assert not loadtest_summary(load({"2xx": 11999, "5xx": 1}))["passed"]
+
+
+def test_one_socket_timeout_fails_the_load_test():
+    summary = loadtest_summary(load({"2xx": 12000}, timeout=1))
+
+    assert not summary["passed"]
+    assert "timeout 1" in format_loadtest(summary)
