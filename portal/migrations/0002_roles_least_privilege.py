@@ -15,8 +15,6 @@ document library and ``Editors`` page editing rights. Here:
 
 from django.db import migrations
 
-from portal.groups import ensure_group
-
 WORKFLOW = "Moderators approval"
 
 
@@ -54,42 +52,45 @@ def ensure_moderation_workflow(apps):
         )
 
 
+LIBRARY_MANAGEMENT = [
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "change_image"),
+    ("wagtailimages", "delete_image"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "change_document"),
+    ("wagtaildocs", "delete_document"),
+]
+
+
+def _permissions(apps, pairs):
+    Permission = apps.get_model("auth", "Permission")
+    return [
+        permission
+        for app, codename in pairs
+        for permission in Permission.objects.filter(
+            content_type__app_label=app, codename=codename
+        )
+    ]
+
+
 def apply_least_privilege(apps, schema_editor):
-    ensure_group(
-        apps,
-        "Moderators",
-        page_permissions=[
-            "add_page",
-            "change_page",
-            "publish_page",
-            "lock_page",
-            "unlock_page",
-        ],
-        collection_permissions=[
-            ("wagtailimages", "choose_image"),
-            ("wagtaildocs", "choose_document"),
-        ],
+    # Only take rights away: other apps' migrations may grant these groups their own.
+    Group = apps.get_model("auth", "Group")
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    GroupCollectionPermission = apps.get_model(
+        "wagtailcore", "GroupCollectionPermission"
     )
-    ensure_group(
-        apps,
-        "Communications",
-        model_permissions=[
-            ("portal", "change_sitesettings"),
-            ("wagtailredirects", "add_redirect"),
-            ("wagtailredirects", "change_redirect"),
-            ("wagtailredirects", "delete_redirect"),
-        ],
-        page_permissions=["add_page", "change_page", "lock_page"],
-        collection_permissions=[
-            ("wagtailimages", "add_image"),
-            ("wagtailimages", "change_image"),
-            ("wagtailimages", "choose_image"),
-            ("wagtaildocs", "add_document"),
-            ("wagtaildocs", "change_document"),
-            ("wagtaildocs", "choose_document"),
-        ],
-    )
-    apps.get_model("auth", "Group").objects.filter(name="Editors").delete()
+    library = _permissions(apps, LIBRARY_MANAGEMENT)
+
+    moderators, _ = Group.objects.get_or_create(name="Moderators")
+    moderators.permissions.remove(*library)
+    GroupCollectionPermission.objects.filter(
+        group=moderators, permission__in=library
+    ).delete()
+    GroupPagePermission.objects.filter(
+        group__name="Communications", permission__codename="unlock_page"
+    ).delete()
+    Group.objects.filter(name="Editors").delete()
     ensure_moderation_workflow(apps)
 
 
