@@ -14,10 +14,11 @@ from django.conf import settings
 from django.http import StreamingHttpResponse
 from django.utils.text import slugify
 
+from portal.exports import escape_cell
+
 from . import models as funding_models
 
 CHUNK_SIZE = 2000
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 PUBLISHER = "North East Local Enterprise Partnership"
 
 PROJECT_COLUMNS = {
@@ -72,17 +73,6 @@ SITE_COLUMNS = {
     "source_url": "source__url",
     "source_accessed": "source__date_accessed",
 }
-
-
-def escape_cell(value):
-    """A text cell a spreadsheet would run as a formula, made inert with a quote."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    return value
 
 
 class _Echo:

@@ -10,13 +10,10 @@ from django.urls import path
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import (
-    IndexView,
-    SnippetViewSet,
-    SnippetViewSetGroup,
-)
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .exports import escape_cell
+from portal.exports import EscapedExportIndexView
+
 from .importing import IMPORTERS, import_csv
 from .models import (
     EnterpriseZoneSite,
@@ -30,14 +27,6 @@ from .models import (
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 SIGNING_SALT = "funding.import"
 PREVIEW_ROWS = 50
-
-
-class EscapedExportIndexView(IndexView):
-    """The admin's CSV export, with cells a spreadsheet would run made inert."""
-
-    def preprocess_field_value(self, field, value, export_format):
-        value = super().preprocess_field_value(field, value, export_format)
-        return escape_cell(value) if export_format == self.FORMAT_CSV else value
 
 
 class FundingViewSet(SnippetViewSet):
@@ -196,7 +185,7 @@ def import_view(request):
             messages.error(request, "The preview has expired: upload the file again.")
             return redirect("funding_import:index")
         _check_permission(request.user, kind)
-        report = import_csv(data, kind)
+        report = import_csv(data, kind, user=request.user)
         if report.ok:
             messages.success(request, report.summary())
             return redirect("funding_import:index")

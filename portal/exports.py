@@ -1,0 +1,27 @@
+"""Spreadsheet safety shared by every export: the public files and the admin's."""
+
+from wagtail.snippets.views.snippets import IndexView
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def escape_cell(value):
+    """A text cell a spreadsheet would run as a formula, made inert with a quote."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return value
+
+
+class EscapedExportIndexView(IndexView):
+    """The admin's CSV export, with cells a spreadsheet would run made inert.
+
+    Wagtail already stores XLSX cells that look like formulas as text.
+    """
+
+    def preprocess_field_value(self, field, value, export_format):
+        value = super().preprocess_field_value(field, value, export_format)
+        return escape_cell(value) if export_format == self.FORMAT_CSV else value
