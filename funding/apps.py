@@ -11,6 +11,7 @@ class FundingConfig(AppConfig):
 
         from portal import search, sitemaps
 
+        from . import cdn
         from .models import EnterpriseZoneSite, Fund, FundedProject, FundingIndexPage
         from .sitemaps import FundingSitemap
 
@@ -40,3 +41,4 @@ class FundingConfig(AppConfig):
             )
         )
         sitemaps.register("funding", FundingSitemap)
+        cdn.register()

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from funding.models import Fund, FundedProject, LocalAuthority, Source
+from portal import changes
 
 BATCH_SIZE = 2000
 PREFIX = "bulk-"
@@ -86,5 +87,7 @@ def generate(projects=0, log=print, seed=1):
                 )
             FundedProject.objects.bulk_create(batch)
             created += len(batch)
+    # Bulk inserts send no signals: cached pages and exports are forgotten here.
+    changes.public_content_changed()
     log(f"Created {created} generated funded projects.")
     return created

@@ -20,6 +20,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from portal import changes
+
 from .models import EnterpriseZoneSite, Fund, FundedProject, FundRound, Source
 
 MAX_ROWS = 200_000
@@ -369,7 +371,8 @@ class Importer:
         if self.report.errors:
             return self.report
         existing = self.existing(values[self.key] for values, _ in checked)
-        with transaction.atomic():
+        # One change for the whole file: the cache and CDN are cleared once, at the end.
+        with changes.one_change(), transaction.atomic():
             for values, source in checked:
                 obj = existing.get(values[self.key])
                 if obj is None:

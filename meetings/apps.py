@@ -9,6 +9,7 @@ class MeetingsConfig(AppConfig):
         from wagtail.search import index
         from wagtail.signals import post_page_move, published
 
+        from meetings import cdn
         from meetings.models import Meeting, MeetingDocument
         from meetings.models.pages import forget_index_url
         from meetings.sitemaps import MeetingSitemap
@@ -42,3 +43,4 @@ class MeetingsConfig(AppConfig):
             )
         )
         sitemaps.register("meetings", MeetingSitemap)
+        cdn.register()

@@ -17,6 +17,7 @@ from django.utils import timezone
 from meetings import pdf
 from meetings.models import AgendaItem, Committee, Meeting, MeetingDocument
 from meetings.storage import private_storage
+from portal import changes
 
 BATCH_SIZE = 2000
 ITEMS_PER_MEETING = 3
@@ -149,6 +150,8 @@ def generate(meetings=0, documents=0, log=print, show_progress=True):
             done += len(batch)
             report("Documents", done, documents)
         created += done
+    # Bulk inserts send no signals: cached pages and feeds are forgotten here.
+    changes.public_content_changed()
     log(
         f"Added {len(new_ids)} meetings and {done} documents. Run `manage.py "
         "update_index` to make them searchable."

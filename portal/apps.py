@@ -8,9 +8,12 @@ class PortalConfig(AppConfig):
     def ready(self):
         from wagtail.models import Page
 
-        from portal import navigation, search
+        from portal import cdn, changes, search
+        from portal.models import SiteSettings
 
-        navigation.connect_signals()
+        changes.connect_signals()
+        cdn.register(Page, cdn.page_paths)
+        cdn.register(SiteSettings, cdn.site_settings_paths)
 
         def public_pages():
             return Page.objects.live().public().specific()

@@ -1,23 +1,20 @@
 """What every page shows around its content: the menu, the footer and the organisation.
 
-It is worked out once and kept in the cache until a page is published, unpublished,
-moved or deleted, a view restriction changes or the site settings are saved, so a page
-view costs no query for it.
+It is worked out once and kept in the cache under the content version, so it is built
+again only after a public change (see ``portal.changes``: publishing, moving or
+deleting a page, a view restriction, the site settings), and a page view costs no
+query for it.
 """
 
 from django.core.cache import cache
-from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Page, Site
 from wagtail.rich_text import expand_db_html
-from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from portal.changes import current_version
 from portal.models import SiteSettings
 
-VERSION_KEY = "portal:chrome-version"
-
-
-def _version():
-    return cache.get_or_set(VERSION_KEY, 1, timeout=None)
+# Older versions' entries are never read again: let them expire.
+CHROME_SECONDS = 24 * 60 * 60
 
 
 def _link(page, site):
@@ -57,32 +54,13 @@ def site_chrome(request):
                 "social_links": [],
             }
         else:
-            key = f"portal:chrome:{site.pk}:{_version()}"
+            key = f"portal:chrome:{site.pk}:{current_version()}"
             chrome = cache.get(key)
             if chrome is None:
                 chrome = _build_chrome(site)
-                cache.set(key, chrome, timeout=None)
+                cache.set(key, chrome, timeout=CHROME_SECONDS)
             request._portal_chrome = chrome
     return request._portal_chrome
-
-
-def forget_site_chrome(**kwargs):
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 2, timeout=None)
-
-
-def _forget_on_change(sender, instance, **kwargs):
-    if isinstance(instance, Page | PageViewRestriction | SiteSettings | Site):
-        forget_site_chrome()
-
-
-def connect_signals():
-    for signal in (page_published, page_unpublished, post_page_move):
-        signal.connect(forget_site_chrome, dispatch_uid=f"portal-chrome-{signal!r}")
-    post_save.connect(_forget_on_change, dispatch_uid="portal-chrome-save")
-    post_delete.connect(_forget_on_change, dispatch_uid="portal-chrome-delete")
 
 
 def breadcrumbs(page):

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "meetings",
     "funding",
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -87,6 +88,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside sessions, CSRF and auth: it answers anonymous visitors before them.
+    "portal.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -137,6 +140,39 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Sessions go to Redis when there is one, backed by the database so that flushing the
+# cache signs nobody out; nothing an app server keeps is needed by another.
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db"
+    if REDIS_URL
+    else "django.contrib.sessions.backends.db"
+)
+
+# Whole public pages for anonymous visitors, forgotten whenever public content changes
+# (portal/page_cache.py). 0 turns the page cache off.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+
+# A CDN or caching proxy in front of the portal is told which URLs to drop on each
+# change: an HTTP PURGE to FRONTEND_CACHE_PURGE_URL (Varnish, nginx), and/or
+# Cloudflare or CloudFront through their APIs.
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+    }
+if os.environ.get("CLOUDFLARE_API_TOKEN"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": os.environ["CLOUDFLARE_API_TOKEN"],
+        "ZONEID": os.environ.get("CLOUDFLARE_ZONE_ID", ""),
+    }
+if os.environ.get("CLOUDFRONT_DISTRIBUTION_ID"):
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": os.environ["CLOUDFRONT_DISTRIBUTION_ID"],
+    }
+
 _VALIDATORS = "django.contrib.auth.password_validation"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": f"{_VALIDATORS}.UserAttributeSimilarityValidator"},
@@ -165,7 +201,48 @@ STORAGES = {
         if DEBUG
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
+    # Board meeting papers: see MEETINGS_PRIVATE_ROOT and MEETINGS_PRIVATE_BUCKET.
+    "meetings_private": {"BACKEND": "meetings.storage.PrivateMeetingStorage"},
 }
+
+# Object storage (S3 or any S3-compatible service) for uploads, so that app servers
+# keep no files of their own. Images and documents go to AWS_STORAGE_BUCKET_NAME, read
+# by the public through AWS_S3_CUSTOM_DOMAIN (a CDN) or the bucket's own URL; meeting
+# papers go to MEETINGS_PRIVATE_BUCKET, which must not be readable by the public: the
+# download view streams them after its publication check.
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+MEETINGS_PRIVATE_BUCKET = os.environ.get("MEETINGS_PRIVATE_BUCKET", "")
+if AWS_STORAGE_BUCKET_NAME:
+    if (
+        not MEETINGS_PRIVATE_BUCKET
+        or MEETINGS_PRIVATE_BUCKET == AWS_STORAGE_BUCKET_NAME
+    ):
+        raise ImproperlyConfigured(
+            "With AWS_STORAGE_BUCKET_NAME set, set MEETINGS_PRIVATE_BUCKET to a "
+            "second, private bucket for Board meeting papers: they must never share "
+            "the public bucket."
+        )
+    _S3_CONNECTION = {
+        "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+        "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+        "access_key": os.environ.get("AWS_ACCESS_KEY_ID", ""),
+        "secret_key": os.environ.get("AWS_SECRET_ACCESS_KEY", ""),
+        "file_overwrite": False,
+    }
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **_S3_CONNECTION,
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            # Public, unsigned URLs: signed ones would expire inside cached pages.
+            "querystring_auth": False,
+        },
+    }
+    STORAGES["meetings_private"] = {
+        "BACKEND": "meetings.storage.PrivateMeetingS3Storage",
+        "OPTIONS": {**_S3_CONNECTION, "bucket_name": MEETINGS_PRIVATE_BUCKET},
+    }
 
 WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG
@@ -222,6 +299,9 @@ WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "png", "gif": "png"}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odp", "ods", "odt", "pdf", "pptx", "xlsx"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# Documents always go through Wagtail's view, which checks collection privacy, rather
+# than a redirect to the file's storage URL, which anyone could pass on.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # Editors' email addresses are not sent to a third party for avatars.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

@@ -81,6 +81,20 @@ def private_and_media_files_in_a_temporary_folder(tmp_path_factory):
     settings.MEDIA_ROOT = folder / "media"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def page_cache_off_unless_asked_for():
+    """Tests see each render; tests of the page cache turn it on with ``page_cache``."""
+    from django.conf import settings
+
+    settings.PAGE_CACHE_SECONDS = 0
+
+
+@pytest.fixture
+def page_cache(settings):
+    settings.PAGE_CACHE_SECONDS = 300
+    return settings
+
+
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with an empty cache, as the database starts empty."""

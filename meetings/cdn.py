@@ -1,0 +1,88 @@
+"""What the page cache and the CDN must forget when meetings change."""
+
+from django.db.models import Min, Q
+
+from meetings.models import AgendaItem, Committee, Meeting, MeetingDocument
+from meetings.models.pages import meetings_index_url
+
+
+def _listing_paths(index, committee):
+    paths = {
+        index,
+        f"{index}feed/",
+        "/meetings/calendar.ics",
+        "/",
+        "/sitemap.xml",
+    }
+    if committee is not None:
+        paths |= {
+            f"{index}{committee.slug}/",
+            f"{index}{committee.slug}/feed/",
+            f"/meetings/{committee.slug}/calendar.ics",
+        }
+    return paths
+
+
+def meeting_paths(meeting):
+    """Its page and calendar, its committee's page and feeds, the index and home."""
+    index = meetings_index_url()
+    if not index:
+        return set()
+    committee = meeting.committee
+    return _listing_paths(index, committee) | {
+        meeting.get_url(index),
+        f"/meetings/{committee.slug}/{meeting.pk}/calendar.ics",
+        f"/meetings/{committee.slug}/{meeting.pk}/agenda-pack.pdf",
+    }
+
+
+def document_paths(document):
+    index = meetings_index_url()
+    if not index:
+        return set()
+    return meeting_paths(document.meeting) | {document.get_url(index)}
+
+
+def agenda_item_paths(item):
+    return meeting_paths(item.meeting)
+
+
+def committee_paths(committee):
+    """A committee's name shows on each of its meetings' pages too."""
+    index = meetings_index_url()
+    if not index:
+        return set()
+    meetings = Meeting.objects.public().filter(committee=committee)
+    return _listing_paths(index, committee) | {
+        f"{index}{committee.slug}/{pk}/" for pk in meetings.values_list("pk", flat=True)
+    }
+
+
+def next_change(now):
+    """When a meeting starts or ends, or a scheduled paper becomes public."""
+    times = Meeting.objects.public().aggregate(
+        start=Min("start", filter=Q(start__gt=now)),
+        end=Min("end", filter=Q(end__gt=now)),
+    )
+    times["paper"] = (
+        MeetingDocument.objects.filter(
+            publication=MeetingDocument.Publication.SCHEDULED,
+            publish_at__gt=now,
+            meeting__live=True,
+        )
+        .aggregate(first=Min("publish_at"))
+        .get("first")
+    )
+    moments = [moment for moment in times.values() if moment is not None]
+    return min(moments) if moments else None
+
+
+def register():
+    from portal import cdn, changes
+
+    changes.watch(Committee, Meeting, AgendaItem, MeetingDocument)
+    changes.register_next_change(next_change)
+    cdn.register(Meeting, meeting_paths)
+    cdn.register(MeetingDocument, document_paths)
+    cdn.register(AgendaItem, agenda_item_paths)
+    cdn.register(Committee, committee_paths)

@@ -1,0 +1,160 @@
+"""When public content changes: one version number for every cache, and the CDN purge.
+
+Every cached thing (the site chrome, whole pages) is stored under the current content
+version. Publishing, unpublishing, moving, saving or deleting anything the public can
+see raises the version, so the next request builds everything afresh; the CDN is told
+to drop the URLs that showed the changed object (see ``portal.cdn``).
+
+Content that changes with the clock alone (a paper scheduled for 9am, a meeting moving
+from "upcoming" to "past") raises the version when its time comes: each app registers a
+function giving the next such moment, and cached responses never outlive it.
+"""
+
+import contextlib
+import contextvars
+
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.utils import timezone
+
+VERSION_KEY = "portal:content-version"
+NEXT_CHANGE_KEY = "portal:next-timed-change"
+NO_TIMED_CHANGE = 0.0
+
+_watched_models = ()
+_next_change_finders = []
+_batched = contextvars.ContextVar("portal_changes_batched", default=None)
+
+
+def current_version():
+    return cache.get_or_set(VERSION_KEY, 1, timeout=None)
+
+
+def _raise_version():
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, 2, timeout=None)
+    cache.delete(NEXT_CHANGE_KEY)
+
+
+def public_content_changed(instance=None):
+    """Forget every cached page, now and again once the transaction commits.
+
+    The second time stops a request that read the old rows before the commit from
+    caching them under the new version.
+    """
+    from portal import cdn
+
+    batch = _batched.get()
+    if batch is not None:
+        batch.append(instance)
+        return
+    _raise_version()
+    transaction.on_commit(_raise_version)
+    if instance is not None:
+        cdn.purge_after_commit(cdn.urls_showing(instance))
+
+
+@contextlib.contextmanager
+def one_change():
+    """Bulk loads and imports: many saves, one version raise and purge at the end."""
+    if _batched.get() is not None:
+        yield
+        return
+    batch = []
+    token = _batched.set(batch)
+    try:
+        yield
+    finally:
+        _batched.reset(token)
+    if batch:
+        from portal import cdn
+
+        _raise_version()
+        transaction.on_commit(_raise_version)
+        urls = set()
+        for instance in batch:
+            if instance is not None:
+                urls.update(cdn.urls_showing(instance))
+        cdn.purge_after_commit(urls)
+
+
+def _on_save_or_delete(sender, instance, **kwargs):
+    if isinstance(instance, _watched_models):
+        public_content_changed(instance)
+
+
+def _on_page_signal(sender, instance, **kwargs):
+    public_content_changed(instance)
+
+
+def watch(*models):
+    """Saving or deleting any of ``models`` (or subclasses) is a public change."""
+    global _watched_models
+    _watched_models += models
+
+
+def register_next_change(finder):
+    """``finder(now)`` gives the next datetime after ``now`` when public content
+    changes without anyone saving anything, or None."""
+    _next_change_finders.append(finder)
+
+
+def next_timed_change():
+    """The next clock-driven change as a timestamp (0.0 for none), raising the
+    version when one has passed. Costs queries only after the version changes."""
+    now = timezone.now()
+    stored = cache.get(NEXT_CHANGE_KEY)
+    if stored is not None and (stored == NO_TIMED_CHANGE or stored > now.timestamp()):
+        return stored
+    if stored is not None:
+        _raise_version()
+    moments = [finder(now) for finder in _next_change_finders]
+    moments = [moment for moment in moments if moment is not None]
+    upcoming = min(moments).timestamp() if moments else NO_TIMED_CHANGE
+    cache.set(NEXT_CHANGE_KEY, upcoming, timeout=None)
+    return upcoming
+
+
+def seconds_until_next_timed_change(limit):
+    """``limit``, or fewer seconds if clock-driven content changes sooner."""
+    upcoming = next_timed_change()
+    if upcoming == NO_TIMED_CHANGE:
+        return limit
+    left = upcoming - timezone.now().timestamp()
+    return max(0, min(limit, int(left)))
+
+
+def connect_signals():
+    """The one list of events that change what the public sees."""
+    from wagtail.contrib.redirects.models import Redirect
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+    from wagtail.models import (
+        Collection,
+        CollectionViewRestriction,
+        Page,
+        PageViewRestriction,
+        Site,
+    )
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    from portal.models import SiteSettings
+
+    watch(
+        Page,
+        PageViewRestriction,
+        Collection,
+        CollectionViewRestriction,
+        Site,
+        SiteSettings,
+        Redirect,
+        get_image_model(),
+        get_document_model(),
+    )
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(_on_page_signal, dispatch_uid=f"portal-changes-{signal!r}")
+    post_save.connect(_on_save_or_delete, dispatch_uid="portal-changes-save")
+    post_delete.connect(_on_save_or_delete, dispatch_uid="portal-changes-delete")

@@ -1,0 +1,169 @@
+"""A change tells the CDN to drop every URL that showed the changed thing.
+
+A small HTTP server in a thread stands in for Varnish and records the PURGE requests
+that Wagtail's HTTP frontend cache backend sends it.
+"""
+
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from django.db import transaction
+
+from portal import changes
+from strategy.models import StandardPage
+from tests.funding.factories import (
+    FundedProjectFactory,
+    FundFactory,
+    FundingIndexPageFactory,
+)
+from tests.meetings.factories import (
+    CommitteeFactory,
+    MeetingFactory,
+    MeetingIndexPageFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+class PurgeRecorder(BaseHTTPRequestHandler):
+    def do_PURGE(self):  # noqa: N802 - the HTTP method's name
+        self.server.purged.append((self.headers["Host"], self.path))
+        self.send_response(200)
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def purge_server():
+    server = ThreadingHTTPServer(("127.0.0.1", 0), PurgeRecorder)
+    server.purged = []
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def purged(purge_server, settings, home_page):
+    settings.WAGTAILFRONTENDCACHE = {
+        "varnish": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": f"http://127.0.0.1:{purge_server.server_port}",
+        }
+    }
+    purge_server.purged.clear()
+    return purge_server.purged
+
+
+def paths(purged):
+    return {path for _host, path in purged}
+
+
+def test_publishing_a_meeting_purges_its_pages_listings_and_feeds(
+    purged, home_page, django_capture_on_commit_callbacks
+):
+    MeetingIndexPageFactory(parent=home_page)
+    board = CommitteeFactory(slug="board")
+    meeting = MeetingFactory(committee=board, live=False)
+    purged.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        meeting.save_revision().publish()
+
+    assert {
+        "/",
+        "/meetings/",
+        "/meetings/feed/",
+        "/meetings/board/",
+        "/meetings/board/feed/",
+        f"/meetings/board/{meeting.pk}/",
+        "/meetings/calendar.ics",
+        "/meetings/board/calendar.ics",
+        f"/meetings/board/{meeting.pk}/calendar.ics",
+        "/sitemap.xml",
+    } <= paths(purged)
+    assert {host for host, _path in purged} == {"localhost"}
+
+
+def test_a_funding_project_purges_the_overview_lists_and_open_data(
+    purged, home_page, django_capture_on_commit_callbacks
+):
+    FundingIndexPageFactory(parent=home_page)
+    fund = FundFactory(slug="growth-fund")
+    purged.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        FundedProjectFactory(fund=fund, identifier="harbour")
+
+    assert {
+        "/funding/",
+        "/funding/projects/",
+        "/funding/projects/harbour/",
+        "/funding/funds/growth-fund/",
+        "/funding/enterprise-zones/",
+        "/funding/projects.csv",
+        "/funding/projects.json",
+        "/funding/360giving.json",
+    } <= paths(purged)
+
+
+def test_publishing_a_page_purges_it_its_parent_and_the_home_page(
+    purged, home_page, django_capture_on_commit_callbacks
+):
+    section = StandardPage(title="Our work", slug="our-work")
+    home_page.add_child(instance=section)
+    section.save_revision().publish()
+    child = StandardPage(title="Skills", slug="skills")
+    section.add_child(instance=child)
+    purged.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        child.save_revision().publish()
+
+    assert {"/our-work/skills/", "/our-work/", "/"} <= paths(purged)
+
+
+def test_a_page_in_the_menu_purges_every_page(
+    purged, home_page, django_capture_on_commit_callbacks
+):
+    about = StandardPage(title="About", slug="about")
+    home_page.add_child(instance=about)
+    about.save_revision().publish()
+    news = StandardPage(title="News", slug="news", show_in_menus=True)
+    home_page.add_child(instance=news)
+    purged.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        news.save_revision().publish()
+
+    assert {"/news/", "/about/", "/"} <= paths(purged)
+
+
+def test_nothing_is_purged_before_the_transaction_commits(purged, home_page):
+    FundingIndexPageFactory(parent=home_page)
+    purged.clear()
+    with transaction.atomic():
+        FundFactory(slug="growth-fund")
+        assert purged == []
+
+
+def test_an_import_purges_once_at_the_end(
+    purged, home_page, django_capture_on_commit_callbacks
+):
+    FundingIndexPageFactory(parent=home_page)
+    fund = FundFactory(slug="growth-fund")
+    purged.clear()
+
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        with changes.one_change():
+            for n in range(3):
+                FundedProjectFactory(fund=fund, identifier=f"project-{n}")
+
+    purges = [call for call in callbacks if "purge" in repr(call)]
+    assert len(purges) == 1
+    assert {f"/funding/projects/project-{n}/" for n in range(3)} <= paths(purged)
+    assert len(purged) == len(set(purged))
