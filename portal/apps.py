@@ -8,10 +8,11 @@ class PortalConfig(AppConfig):
     def ready(self):
         from wagtail.models import Page
 
-        from portal import cdn, changes, search
+        from portal import cdn, changes, images, search
         from portal.models import SiteSettings
 
         changes.connect_signals()
+        images.connect_signals()
         cdn.register(Page, cdn.page_paths)
         cdn.register(SiteSettings, cdn.site_settings_paths)
 
