@@ -1,0 +1,74 @@
+"""The environment turns on the shared services that let several app servers run."""
+
+import json
+
+from tests.portal.test_production_settings import (
+    HOSTS,
+    REAL_KEY,
+    run_in_production_mode,
+)
+
+SHOW_SETTINGS = """
+import django, json
+django.setup()
+from django.conf import settings as s
+print(json.dumps({
+    "default": s.STORAGES["default"],
+    "papers": s.STORAGES["meetings_private"],
+    "sessions": s.SESSION_ENGINE,
+    "cache": s.CACHES["default"]["BACKEND"],
+    "page_cache": s.PAGE_CACHE_SECONDS,
+    "cdn": s.WAGTAILFRONTENDCACHE,
+}))
+"""
+PRODUCTION = {"DJANGO_SECRET_KEY": REAL_KEY, "DJANGO_ALLOWED_HOSTS": HOSTS}
+S3 = {
+    "AWS_STORAGE_BUCKET_NAME": "nelep-media",
+    "MEETINGS_PRIVATE_BUCKET": "nelep-papers",
+    "AWS_S3_ENDPOINT_URL": "https://s3.example.org",
+    "AWS_S3_REGION_NAME": "eu-west-2",
+    "AWS_S3_CUSTOM_DOMAIN": "media.example.org",
+    "AWS_ACCESS_KEY_ID": "key-id",
+    "AWS_SECRET_ACCESS_KEY": "secret",
+}
+
+
+def settings_with(**env):
+    result = run_in_production_mode(["-c", SHOW_SETTINGS], **PRODUCTION, **env)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_shared_services_come_from_the_environment():
+    shown = settings_with(
+        **S3,
+        REDIS_URL="redis://redis.internal:6379/0",
+        PAGE_CACHE_SECONDS="600",
+        FRONTEND_CACHE_PURGE_URL="http://varnish.internal:6081",
+    )
+    assert shown["default"]["BACKEND"] == "storages.backends.s3.S3Storage"
+    options = shown["default"]["OPTIONS"]
+    assert options["bucket_name"] == "nelep-media"
+    assert options["custom_domain"] == "media.example.org"
+    assert options["endpoint_url"] == "https://s3.example.org"
+    assert options["querystring_auth"] is False
+    assert shown["papers"]["BACKEND"] == "meetings.storage.PrivateMeetingS3Storage"
+    assert shown["papers"]["OPTIONS"]["bucket_name"] == "nelep-papers"
+    assert "custom_domain" not in shown["papers"]["OPTIONS"]
+    assert shown["sessions"] == "django.contrib.sessions.backends.cached_db"
+    assert shown["cache"] == "django_redis.cache.RedisCache"
+    assert shown["page_cache"] == 600
+    assert shown["cdn"]["http"]["LOCATION"] == "http://varnish.internal:6081"
+
+
+def test_a_public_bucket_without_a_private_one_for_papers_is_refused():
+    for papers in ("", "nelep-media"):
+        result = run_in_production_mode(
+            ["-c", SHOW_SETTINGS],
+            **PRODUCTION,
+            **{**S3, "MEETINGS_PRIVATE_BUCKET": papers},
+        )
+        assert result.returncode != 0
+        assert (
+            "set MEETINGS_PRIVATE_BUCKET to a second, private bucket" in result.stderr
+        )
