@@ -63,3 +63,24 @@ def ensure_group(
 
 def remove_group(apps, name):
     apps.get_model("auth", "Group").objects.filter(name=name).delete()
+
+
+def grant_to_group(apps, name, model_permissions):
+    """Add ("app_label", "codename") permissions to group ``name``, keeping its others.
+
+    For an app that gives an existing group rights on its own models.
+    """
+    _create_all_permissions(apps)
+    group, _ = apps.get_model("auth", "Group").objects.get_or_create(name=name)
+    group.permissions.add(
+        *[_permission(apps, app, codename) for app, codename in model_permissions]
+    )
+    return group
+
+
+def revoke_from_group(apps, name, model_permissions):
+    group = apps.get_model("auth", "Group").objects.filter(name=name).first()
+    if group is not None:
+        group.permissions.remove(
+            *[_permission(apps, app, codename) for app, codename in model_permissions]
+        )

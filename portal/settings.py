@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "strategy",
     "meetings",
     "funding",
+    "subscriptions",
     "wagtail.contrib.forms",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",

@@ -1,17 +1,24 @@
 from datetime import datetime
 
+from django import forms
 from django.core.exceptions import ValidationError
+from django.core.mail import EmailMessage
 from django.db import models
+from django.template.response import TemplateResponse
 from django.utils.html import strip_tags
 from django.utils.text import slugify
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.forms.forms import FormBuilder
+from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from portal import ratelimit
 from portal.blocks import RICH_TEXT_FEATURES, BodyBlock
+from portal.models import SiteSettings
 from portal.routing import DirectRouteMixin
 
 
@@ -123,7 +130,7 @@ class StrategyPage(BasePage):
         context["foundations"] = [
             t for t in themes if t.kind == ThemePage.Kind.FOUNDATION
         ]
-        context["milestones"] = list(self.milestones.all())
+        context["milestones"] = list(self.milestones.select_related("link"))
         return context
 
 
@@ -366,3 +373,97 @@ class StandardPage(BasePage):
     subpage_types = ["strategy.StandardPage"]
 
     template = "strategy/standard_page.html"
+
+
+class ContactFormField(AbstractFormField):
+    page = ParentalKey(
+        "ContactPage", on_delete=models.CASCADE, related_name="form_fields"
+    )
+
+
+class ContactFormBuilder(FormBuilder):
+    """Wagtail's form fields, each with a maximum length, and a field for robots."""
+
+    def create_multiline_field(self, field, options):
+        options["max_length"] = ContactPage.MESSAGE_MAX_LENGTH
+        return super().create_multiline_field(field, options)
+
+    def create_email_field(self, field, options):
+        options["max_length"] = 254
+        return super().create_email_field(field, options)
+
+    @property
+    def formfields(self):
+        fields = super().formfields
+        fields[ContactPage.HONEYPOT] = forms.CharField(
+            required=False, max_length=200, label="Leave this field empty"
+        )
+        return fields
+
+
+class ContactPage(AbstractEmailForm):
+    """A contact form: messages are kept in the admin and emailed to the contact
+    address in the site settings."""
+
+    HONEYPOT = "homepage"
+    MESSAGE_MAX_LENGTH = 5000
+    MESSAGES_PER_IP = 5
+    WINDOW_SECONDS = 60 * 60
+
+    intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
+    thank_you_text = RichTextField(
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text="Shown after a message is sent.",
+    )
+
+    form_builder = ContactFormBuilder
+    content_panels = AbstractEmailForm.content_panels + [
+        FieldPanel("intro"),
+        InlinePanel("form_fields", label="Form fields"),
+        FieldPanel("thank_you_text"),
+        FieldPanel("subject", help_text="The subject of the email staff receive."),
+    ]
+
+    parent_page_types = ["strategy.HomePage"]
+    subpage_types = []
+
+    template = "strategy/contact_page.html"
+    landing_page_template = "strategy/contact_page_landing.html"
+
+    def serve(self, request, *args, **kwargs):
+        if request.method == "POST":
+            if not ratelimit.allow_request(
+                request, "contact", self.MESSAGES_PER_IP, self.WINDOW_SECONDS
+            ):
+                context = self.get_context(request)
+                context["too_many"] = True
+                context["form"] = self.get_form(page=self, user=request.user)
+                return TemplateResponse(
+                    request, self.get_template(request), context, status=429
+                )
+            if request.POST.get(self.HONEYPOT):
+                return self.render_landing_page(request)
+        return super().serve(request, *args, **kwargs)
+
+    def process_form_submission(self, form):
+        form.cleaned_data.pop(self.HONEYPOT, None)
+        submission = self.get_submission_class().objects.create(
+            form_data=form.cleaned_data, page=self
+        )
+        self.send_mail(form)
+        return submission
+
+    def send_mail(self, form):
+        to_address = SiteSettings.for_site(self.get_site()).contact_email
+        reply_to = [
+            value
+            for field, value in form.cleaned_data.items()
+            if isinstance(form.fields.get(field), forms.EmailField) and value
+        ]
+        EmailMessage(
+            subject=self.subject or f"Message from the website: {self.title}",
+            body=self.render_email(form),
+            to=[to_address],
+            reply_to=reply_to[:1],
+        ).send()

@@ -12,6 +12,8 @@ from wagtail.models import Page, Site
 
 from portal.models import SiteSettings
 from strategy.models import (
+    ContactFormField,
+    ContactPage,
     EventPage,
     FAQPage,
     HomePage,
@@ -404,22 +406,48 @@ STANDARD_PAGES = [
         "summary": "What personal information this website keeps, why, and for how long.",
         "body": [
             paragraph(
-                "<p>This notice explains how the North East Local Enterprise Partnership "
-                "uses personal information collected through this website.</p>"
+                "<p>This notice explains what personal information this website keeps, "
+                "why, for how long, and how to have it removed.</p>"
             ),
-            heading("What we collect"),
+            heading("Server logs"),
             paragraph(
                 "<p>If you browse the site, we keep the standard information your browser "
                 "sends (such as your IP address and the pages you asked for) in our server "
-                "logs, to keep the service secure and working. If you email us, we keep "
-                "your message to answer it.</p>"
+                "logs, to keep the service secure and working.</p>"
+            ),
+            heading("Mailing list and Board paper alerts"),
+            paragraph(
+                "<p>If you sign up for our mailing list or for email alerts of new Board "
+                "meeting papers, we keep your email address, the committee you chose, the "
+                "exact wording you agreed to and the time you agreed to it. We then email "
+                "you a link to confirm the address. Until you follow it we send you "
+                "nothing else, and if you do not follow it within 7 days we delete your "
+                "address.</p>"
+                "<p>Once you have confirmed, we keep your address until you unsubscribe. "
+                "Every email has a link to unsubscribe, which deletes your address at "
+                "once. For alerts we also record which papers we have sent you, so that "
+                "you never receive the same paper twice; that record is deleted with your "
+                "subscription.</p>"
+            ),
+            heading("Contact form"),
+            paragraph(
+                "<p>If you send us a message through the contact form, we keep your name, "
+                "email address, subject and message, and email them to our staff so they "
+                "can answer you. Staff delete messages once they have dealt with them. If "
+                "you email us directly, we keep your message to answer it.</p>"
+            ),
+            heading("Having your information removed"),
+            paragraph(
+                '<p>You can <a href="/subscriptions/your-data/erase/">ask us to erase '
+                "your information</a>: we email you a link, and following it deletes your "
+                "mailing list subscription, your alerts and your contact form messages. We "
+                "keep a record that an erasure happened, without your address.</p>"
             ),
             heading("Your rights"),
             paragraph(
-                "<p>You can ask to see the information we hold about you, to correct it or "
-                "to have it deleted, by emailing us at the address shown at the foot of "
-                "every page. You can also complain to the Information Commissioner’s "
-                "Office.</p>"
+                "<p>You can also ask to see the information we hold about you, or to "
+                "correct it, by emailing us at the address shown at the foot of every "
+                "page. You can complain to the Information Commissioner’s Office.</p>"
             ),
         ],
     },
@@ -439,6 +467,22 @@ STANDARD_PAGES = [
         ],
     },
 ]
+
+CONTACT = {
+    "title": "Contact us",
+    "slug": "contact",
+    "intro": "<p>Send us a message and we will reply by email.</p>",
+    "thank_you_text": (
+        "<p>Thank you: we have received your message and will reply by email.</p>"
+    ),
+    "subject": "Message from the website's contact form",
+    "form_fields": [
+        {"label": "Name", "field_type": "singleline", "required": True},
+        {"label": "Email", "field_type": "email", "required": True},
+        {"label": "Subject", "field_type": "singleline", "required": True},
+        {"label": "Message", "field_type": "multiline", "required": True},
+    ],
+}
 
 STREAM_FIELDS = {"body", "faqs"}
 
@@ -513,6 +557,7 @@ class Seeder:
         footer_pages = [
             self.child(home, StandardPage, fields) for fields in STANDARD_PAGES
         ]
+        footer_pages.append(self.contact(home))
         if self.is_new(home):
             home.featured_page = strategy
             self.republish(home)
@@ -527,6 +572,16 @@ class Seeder:
         )
         fields = {k: v for k, v in seed.items() if k != "related"}
         return self.child(strategy, ThemePage, {**fields, "body": body})
+
+    def contact(self, home):
+        fields = {
+            **CONTACT,
+            "form_fields": [
+                ContactFormField(sort_order=number, **field)
+                for number, field in enumerate(CONTACT["form_fields"])
+            ],
+        }
+        return self.child(home, ContactPage, fields)
 
     def site_settings(self, home, footer_pages):
         settings, created = SiteSettings.objects.get_or_create(site=home.get_site())

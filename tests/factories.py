@@ -67,3 +67,19 @@ class StandardPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = StandardPage
+
+
+def contact_page(parent, **fields):
+    """The seed's "Contact us" page, with its four fields, under ``parent``."""
+    from strategy.models import ContactFormField, ContactPage
+    from strategy.seed import CONTACT
+
+    page = ContactPage(
+        **{**CONTACT, **fields, "form_fields": []},
+    )
+    page.form_fields = [
+        ContactFormField(sort_order=number, **field)
+        for number, field in enumerate(CONTACT["form_fields"])
+    ]
+    parent.add_child(instance=page)
+    return page
