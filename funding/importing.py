@@ -19,6 +19,7 @@ from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
+from wagtail.log_actions import log
 
 from portal import changes
 
@@ -360,7 +361,8 @@ class Importer:
         accessed = source.get("date_accessed")
         return bool(accessed) and obj.source.date_accessed != accessed
 
-    def run(self, data, dry_run=False):
+    def run(self, data, dry_run=False, user=None):
+        self.user = user
         rows = self.read(data)
         if self.report.errors:
             return self.report
@@ -399,6 +401,8 @@ class Importer:
             last_published_at=now,
         )
         obj.save()
+        log(obj, "wagtail.create", user=self.user, data={"via": "CSV import"})
+        log(obj, "wagtail.publish", user=self.user)
 
     def update(self, obj, values, source):
         for name, value in values.items():
@@ -406,6 +410,8 @@ class Importer:
         obj.source = self.source_for(source)
         obj.last_published_at = timezone.now()
         obj.save()
+        log(obj, "wagtail.edit", user=self.user, data={"via": "CSV import"})
+        log(obj, "wagtail.publish", user=self.user)
 
 
 class RoundImporter(Importer):
@@ -532,6 +538,9 @@ IMPORTERS = {
 }
 
 
-def import_csv(data, kind, dry_run=False):
-    """Check ``data`` (CSV text or bytes) and, unless ``dry_run``, apply it whole."""
-    return IMPORTERS[kind]().run(data, dry_run=dry_run)
+def import_csv(data, kind, dry_run=False, user=None):
+    """Check ``data`` (CSV text or bytes) and, unless ``dry_run``, apply it whole.
+
+    Each record created or changed is recorded in its history as done by ``user``.
+    """
+    return IMPORTERS[kind]().run(data, dry_run=dry_run, user=user)

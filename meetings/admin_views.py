@@ -2,12 +2,15 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.forms import modelformset_factory
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.log_actions import log
 
+from meetings import audit
 from meetings.forms import DocumentSettingsForm, UploadForm
 from meetings.models import Meeting, MeetingDocument
 
@@ -90,6 +93,8 @@ class MeetingDocumentsView(WagtailAdminTemplateMixin, TemplateView):
                 )
                 return self.render_to_response(self.get_context_data(upload_form=form))
             documents = form.save()
+            for document in documents:
+                audit.log_upload(document, request.user)
             messages.success(
                 request,
                 f"Uploaded {len(documents)} file(s). They are not public until you "
@@ -103,7 +108,14 @@ class MeetingDocumentsView(WagtailAdminTemplateMixin, TemplateView):
         if not formset.is_valid():
             messages.error(request, "The documents could not be saved: see below.")
             return self.render_to_response(self.get_context_data(formset=formset))
-        formset.save()
+        # Only the forms of existing papers: the formset never creates one.
+        with transaction.atomic():
+            for form in formset.initial_forms:
+                if form.has_changed():
+                    previous = form.initial.get("publication")
+                    document = form.save()
+                    log(document, "wagtail.edit", user=request.user)
+                    audit.log_publication_change(document, previous, request.user)
         messages.success(request, "Document settings saved.")
         return redirect(request.path)
 

@@ -2,6 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from meetings import audit
 from meetings.models import AgendaItem, Meeting, MeetingDocument
 from meetings.uploads import allowed_extensions, check_upload
 
@@ -149,4 +150,10 @@ class MeetingDocumentForm(WagtailAdminModelForm):
             instance.apply_upload(self.checked, self.cleaned_data["file"], user)
         if commit:
             instance.save()
+            if "publication" in self.changed_data:
+                audit.log_publication_change(
+                    instance,
+                    self.initial.get("publication"),
+                    getattr(self, "for_user", None),
+                )
         return instance

@@ -4,6 +4,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column
+from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -65,6 +66,19 @@ class MeetingsGroup(SnippetViewSetGroup):
 
 
 register_snippet(MeetingsGroup)
+
+
+@hooks.register("register_log_actions")
+def register_document_schedule_action(actions):
+    from meetings.audit import SCHEDULE_ACTION
+
+    @actions.register_action(SCHEDULE_ACTION)
+    class ScheduleDocument(LogFormatter):
+        label = "Schedule release"
+
+        def format_message(self, log_entry):
+            release = log_entry.data.get("release")
+            return f"Scheduled for release at {release}" if release else self.label
 
 
 @hooks.register("register_admin_urls")
