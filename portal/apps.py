@@ -8,7 +8,8 @@ class PortalConfig(AppConfig):
     def ready(self):
         from wagtail.models import Page
 
-        from portal import cdn, changes, images, search
+        # page_cache registers its deployment check when imported.
+        from portal import cdn, changes, images, page_cache, search  # noqa: F401
         from portal.models import SiteSettings
 
         changes.connect_signals()

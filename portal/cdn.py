@@ -5,8 +5,13 @@ own page, the listings, feeds and files it appears in). The purge runs after the
 transaction commits, so the CDN never fetches the old content again.
 """
 
+import logging
+
 from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
+
+logger = logging.getLogger(__name__)
 
 _finders = []
 
@@ -39,7 +44,12 @@ def urls_showing(instance):
     """The absolute URLs of every page showing ``instance``; none without a CDN."""
     if not enabled():
         return set()
-    paths = paths_showing(instance)
+    try:
+        paths = paths_showing(instance)
+    except ObjectDoesNotExist:
+        # Deleted along with what it belonged to: that deletion purges the pages.
+        logger.warning("No URLs to purge for deleted %r", instance)
+        return set()
     if not paths:
         return set()
     root = _root_url()

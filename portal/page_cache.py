@@ -16,6 +16,7 @@ import time
 from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
+from django.core import checks
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
@@ -59,6 +60,7 @@ def cache_key(request, version):
 
 
 def _storable(request, response):
+    """Whether every anonymous visitor would get this same response."""
     vary = {
         part.strip().lower()
         for part in response.get("Vary", "").split(",")
@@ -66,7 +68,6 @@ def _storable(request, response):
     }
     return (
         response.status_code in STORED_STATUSES
-        and not response.streaming
         and not response.cookies
         and not response.has_header("Cache-Control")
         and vary <= HARMLESS_VARY
@@ -104,16 +105,15 @@ class PageCacheMiddleware:
             return self._from_store(request, stored)
 
         response = self.get_response(request)
-        if seconds and request.method == "GET" and _storable(request, response):
+        if not (seconds and _storable(request, response)):
+            return _private(response)
+        # Open data files stream: too big to keep here, but a CDN may. A HEAD
+        # response may have no body to keep.
+        if request.method == "GET" and not response.streaming:
             # Stored before Cache-Control is added: a hit works out its own max-age.
             self._store(key, response, seconds)
-            _public_cache_control(request, response, seconds)
             response["X-Cache"] = "miss"
-        elif seconds and response.streaming and _storable(request, response):
-            # Open data files stream: too big to keep here, but a CDN may.
-            _public_cache_control(request, response, seconds)
-        else:
-            _private(response)
+        _public_cache_control(request, response, seconds)
         return response
 
     def _store(self, key, response, seconds):
@@ -139,3 +139,20 @@ def _private(response):
     if not response.has_header("Cache-Control"):
         patch_cache_control(response, private=True)
     return response
+
+
+@checks.register(checks.Tags.caches, deploy=True)
+def check_shared_cache(app_configs, **kwargs):
+    backend = settings.CACHES["default"]["BACKEND"]
+    if _seconds() > 0 and backend.endswith("LocMemCache"):
+        return [
+            checks.Warning(
+                "The page cache and site chrome live in each process's own memory: "
+                "with several worker processes or servers, a change made through one "
+                "shows through the others only when their copies expire (pages after "
+                "PAGE_CACHE_SECONDS, the menu and footer after a day).",
+                hint="Set REDIS_URL to share one cache, or run a single process.",
+                id="portal.W001",
+            )
+        ]
+    return []

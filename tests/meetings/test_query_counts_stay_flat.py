@@ -46,6 +46,8 @@ def test_pages_run_the_same_queries_at_10_and_10000_meetings(client, meetings_in
         f"/meetings/?year={meeting.start.year}",
         "/meetings/?page=2",
         "/meetings/board/",
+        "/meetings/board/calendar.ics",
+        f"/meetings/board/{meeting.pk}/calendar.ics",
         meeting.url,
         "/meetings/feed/",
         "/meetings/board/feed/",
@@ -64,5 +66,4 @@ def test_pages_run_the_same_queries_at_10_and_10000_meetings(client, meetings_in
 
     assert large == small
     print("Queries per page:", small)
-    assert small["/meetings/"] <= 12
-    assert small[meeting.url] <= 12
+    assert max(small.values()) <= 12, small

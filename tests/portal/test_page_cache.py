@@ -75,6 +75,7 @@ def test_the_second_anonymous_request_costs_no_query(client, about, page_cache):
     assert second.content == first.content
     assert second["Content-Type"] == first["Content-Type"]
     assert "public" in second["Cache-Control"]
+    assert client.head("/about/")["X-Cache"] == "hit"
     assert 290 < int(re.search(r"s-maxage=(\d+)", second["Cache-Control"])[1]) <= 300
 
 
@@ -264,6 +265,11 @@ def test_a_funding_record_change_refreshes_overview_lists_and_exports(client, fu
     ]
     for path in paths:
         get(client, path)
+    # The files stream, so only a CDN keeps them; the purge names them.
+    export, _ = get(client, "/funding/projects.csv")
+    assert "s-maxage=300" in export["Cache-Control"] and not export.has_header(
+        "X-Cache"
+    )
     project = FundedProjectFactory(
         fund=funding, identifier="harbour-works", title="Harbour works"
     )
