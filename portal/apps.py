@@ -6,6 +6,8 @@ class PortalConfig(AppConfig):
     verbose_name = "Portal"
 
     def ready(self):
+        from wagtail.documents import get_document_model
+        from wagtail.images import get_image_model
         from wagtail.models import Page
 
         # page_cache registers its deployment check when imported.
@@ -16,6 +18,8 @@ class PortalConfig(AppConfig):
         images.connect_signals()
         cdn.register(Page, cdn.page_paths)
         cdn.register(SiteSettings, cdn.site_settings_paths)
+        cdn.register(get_image_model(), cdn.referencing_paths)
+        cdn.register(get_document_model(), cdn.referencing_paths)
 
         def public_pages():
             return Page.objects.live().public().specific()

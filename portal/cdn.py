@@ -91,3 +91,14 @@ def every_page_path():
 
 def site_settings_paths(settings_obj):
     return every_page_path()
+
+
+def referencing_paths(obj):
+    """An image or document: what shows each page or record that uses it."""
+    from wagtail.models import ReferenceIndex
+
+    paths = set()
+    for source, _references in ReferenceIndex.get_grouped_references_to(obj):
+        if source is not None:
+            paths |= paths_showing(source)
+    return paths

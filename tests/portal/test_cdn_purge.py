@@ -4,15 +4,20 @@ A small HTTP server in a thread stands in for Varnish and records the PURGE requ
 that Wagtail's HTTP frontend cache backend sends it.
 """
 
+import io
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from django.core.files.base import ContentFile
 from django.db import transaction
+from PIL import Image as PillowImage
+from wagtail.images import get_image_model
 
 from portal import changes
 from strategy.models import StandardPage
 from tests.funding.factories import (
+    EnterpriseZoneSiteFactory,
     FundedProjectFactory,
     FundFactory,
     FundingIndexPageFactory,
@@ -167,3 +172,29 @@ def test_an_import_purges_once_at_the_end(
     assert len(purges) == 1
     assert {f"/funding/projects/project-{n}/" for n in range(3)} <= paths(purged)
     assert len(purged) == len(set(purged))
+
+
+def test_replacing_an_image_purges_every_page_and_record_that_shows_it(
+    purged, home_page, django_capture_on_commit_callbacks
+):
+    FundingIndexPageFactory(parent=home_page)
+    data = io.BytesIO()
+    PillowImage.new("RGB", (60, 40), "teal").save(data, "PNG")
+    image = get_image_model().objects.create(
+        title="Quay", file=ContentFile(data.getvalue(), name="quay.png")
+    )
+    page = StandardPage(title="Quay", slug="quay", body=[("image", image)])
+    home_page.add_child(instance=page)
+    page.save_revision().publish()
+    EnterpriseZoneSiteFactory(slug="dun-cow-quay", image=image)
+    purged.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        image.title = "Quayside"
+        image.save()
+
+    assert {
+        "/quay/",
+        "/funding/enterprise-zones/",
+        "/funding/enterprise-zones/dun-cow-quay/",
+    } <= paths(purged)
