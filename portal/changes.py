@@ -102,12 +102,16 @@ def register_next_change(finder):
     _next_change_finders.append(finder)
 
 
-def next_timed_change():
+def _still_ahead(stored, now):
+    return stored is not None and (stored == NO_TIMED_CHANGE or stored > now)
+
+
+def next_timed_change(stored=None):
     """The next clock-driven change as a timestamp (0.0 for none), raising the
     version when one has passed. Costs queries only after the version changes."""
     now = timezone.now()
-    stored = cache.get(NEXT_CHANGE_KEY)
-    if stored is not None and (stored == NO_TIMED_CHANGE or stored > now.timestamp()):
+    stored = cache.get(NEXT_CHANGE_KEY) if stored is None else stored
+    if _still_ahead(stored, now.timestamp()):
         return stored
     if stored is not None:
         _raise_version()
@@ -118,13 +122,19 @@ def next_timed_change():
     return upcoming
 
 
-def seconds_until_next_timed_change(limit):
-    """``limit``, or fewer seconds if clock-driven content changes sooner."""
-    upcoming = next_timed_change()
+def version_and_seconds(limit):
+    """The content version, and how long a response may be kept: ``limit``, or less
+    if clock-driven content changes sooner. One cache round trip on most requests."""
+    found = cache.get_many([VERSION_KEY, NEXT_CHANGE_KEY])
+    upcoming = found.get(NEXT_CHANGE_KEY)
+    version = found.get(VERSION_KEY)
+    now = timezone.now().timestamp()
+    if version is None or not _still_ahead(upcoming, now):
+        upcoming = next_timed_change(upcoming)
+        version = current_version()
     if upcoming == NO_TIMED_CHANGE:
-        return limit
-    left = upcoming - timezone.now().timestamp()
-    return max(0, min(limit, int(left)))
+        return version, limit
+    return version, max(0, min(limit, int(upcoming - now)))
 
 
 def connect_signals():

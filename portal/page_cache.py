@@ -98,8 +98,8 @@ class PageCacheMiddleware:
         if not _anonymous_read(request):
             return _private(self.get_response(request))
 
-        seconds = changes.seconds_until_next_timed_change(limit)
-        key = cache_key(request, changes.current_version())
+        version, seconds = changes.version_and_seconds(limit)
+        key = cache_key(request, version)
         stored = cache.get(key) if seconds else None
         if stored is not None:
             return self._from_store(request, stored)
