@@ -1,9 +1,11 @@
 """Whole public responses kept in the cache for anonymous visitors.
 
 Only what every anonymous visitor would get alike is stored: GET requests without a
-session, CSRF or messages cookie, answered 200 or 301 with no cookie set, no
-``Cache-Control`` of their own and nothing streamed. Keys hold the content version
-(``portal.changes``), so publishing anything forgets every stored page at once.
+session, CSRF or messages cookie, outside the admin and documents, answered 200 or 301
+with no cookie set and no ``Cache-Control`` of their own (meeting papers and agenda
+packs set ``no-cache``). Streamed files (the open data) are too big to keep here.
+Keys hold the content version (``portal.changes``), so publishing anything forgets
+every stored page at once.
 
 Responses it could store say ``Cache-Control: public`` so a CDN may keep them too, for
 at most as long as the page cache would; a request with a query string (searches,
@@ -23,7 +25,8 @@ from django.utils.cache import patch_cache_control
 
 from portal import changes
 
-NEVER_CACHED_PREFIXES = ("/admin/", "/documents/", "/django-admin/")
+# Documents check collection privacy on each download.
+NEVER_CACHED_PREFIXES = ("/admin/", "/documents/")
 STORED_STATUSES = {200, 301}
 HARMLESS_VARY = {"cookie", "accept-encoding"}
 BROWSER_MAX_AGE = 60
