@@ -28,6 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "bench" / ".work"
 DATA = WORK / "data"
 STATIC_ROOT = WORK / "static"
+LOGS = WORK / "logs"
 CONTENT_FILES = [
     "requirements.txt",
     "*/migrations/*.py",
@@ -262,9 +263,27 @@ def _build(phase, databases, steps, template=None):
 
 
 def _manage(phase, *arguments):
-    command = [sys.executable, "manage.py", *arguments]
-    print("  $ manage.py " + " ".join(arguments), flush=True)
-    subprocess.run(command, env=phase.env(), cwd=ROOT, check=True)
+    """Run a management command, its output kept in bench/.work/logs/ and shown only
+    when it fails."""
+    LOGS.mkdir(parents=True, exist_ok=True)
+    log_path = LOGS / f"{phase.name}-{arguments[0]}.log"
+    print(f"  $ manage.py {' '.join(arguments)}", end="", flush=True)
+    started = time.monotonic()
+    with log_path.open("w") as log:
+        completed = subprocess.run(
+            [sys.executable, "manage.py", *arguments],
+            env=phase.env(),
+            cwd=ROOT,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            check=False,
+        )
+    print(f"  ({time.monotonic() - started:.0f} s)", flush=True)
+    if completed.returncode != 0:
+        tail = "\n".join(log_path.read_text().splitlines()[-30:])
+        raise subprocess.CalledProcessError(
+            completed.returncode, f"manage.py {arguments[0]}", output=tail
+        )
 
 
 def collectstatic(phase):

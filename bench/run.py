@@ -16,9 +16,12 @@ from bench.wrk import WrkError, ensure_wrk, run_wrk
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
-LOGS = databases.WORK / "logs"
-BENCH_CONNECTIONS = 32
+LOGS = databases.LOGS
+# Uncached renders saturate the server's 8 threads with 8 connections: more would only
+# queue, and leave slow requests running into the next page's measurement.
+CONNECTIONS = {"cached": 32, "uncached": 8}
 WRK_THREADS = 2
+WRK_TIMEOUT_SECONDS = 60
 LOADTEST_CONNECTIONS = 200
 LOADTEST_TIMEOUT_SECONDS = 10
 
@@ -42,12 +45,14 @@ def probe(phase):
     return json.loads(completed.stdout)["pages"]
 
 
-def measure(port, path, seconds, label):
+def measure(port, path, seconds, connections, label):
     """wrk's result for one path after a warm-up; fails on any error response."""
     require_ok(port, path)
     url = f"http://127.0.0.1:{port}"
-    run_wrk(url, [path], max(1, seconds // 5), BENCH_CONNECTIONS, WRK_THREADS)
-    result = run_wrk(url, [path], seconds, BENCH_CONNECTIONS, WRK_THREADS)
+    for duration in (max(1, seconds // 5), seconds):
+        result = run_wrk(
+            url, [path], duration, connections, WRK_THREADS, WRK_TIMEOUT_SECONDS
+        )
     if result.socket_errors or result.errors.get("status"):
         raise BenchError(f"{label} {path}: wrk reported errors {result.errors}")
     print(
@@ -68,11 +73,14 @@ def measure_phase(phase, seconds, config):
         print(f"{phase.name} data, {mode} pages:", flush=True)
         log_path = LOGS / f"gunicorn-{phase.name}-{mode}.log"
         with gunicorn(phase.env(**extra_env), config, log_path, static_path) as port:
+            connections = CONNECTIONS[mode]
             if mode == "cached":
-                static = measure(port, static_path, seconds, STATIC)
+                static = measure(port, static_path, seconds, connections, STATIC)
                 measured["static"] = {"path": static_path, **static}
             for page in pages:
-                page[mode] = measure(port, page["path"], seconds, page["name"])
+                page[mode] = measure(
+                    port, page["path"], seconds, connections, page["name"]
+                )
     return measured
 
 
@@ -99,7 +107,8 @@ def run_bench(arguments):
         "machine": machine.describe(store.describe()),
         "settings": {
             "seconds_per_page": arguments.seconds,
-            "wrk_connections": BENCH_CONNECTIONS,
+            "wrk_connections": CONNECTIONS,
+            "wrk_timeout_seconds": WRK_TIMEOUT_SECONDS,
             "wrk_threads": WRK_THREADS,
             "gunicorn": config.arguments(),
             "bulk_sizes": vars(sizes),
@@ -196,7 +205,8 @@ def main(argv=None):
         print(f"\n{arguments.command} failed: {error}", file=sys.stderr)
         return 1
     except subprocess.CalledProcessError as error:
-        print(f"\n{arguments.command} failed: {error}", file=sys.stderr)
+        print(f"\n{error.output or ''}", file=sys.stderr)
+        print(f"{arguments.command} failed: {error}", file=sys.stderr)
         return 1
 
 

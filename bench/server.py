@@ -1,6 +1,8 @@
 """gunicorn in production mode for the benchmark, and a plain HTTP check of a page."""
 
 import http.client
+import os
+import signal
 import socket
 import subprocess
 import sys
@@ -57,8 +59,11 @@ def status_of(port, path, timeout=120):
         connection.close()
 
 
-def require_ok(port, path):
-    status = status_of(port, path)
+def require_ok(port, path, timeout=300):
+    try:
+        status = status_of(port, path, timeout)
+    except OSError as error:
+        raise ServerError(f"{path} did not answer in {timeout} s: {error}") from error
     if status != 200:
         raise ServerError(
             f"{path} answered {status}, expected 200: the benchmark measures only "
@@ -79,20 +84,38 @@ def gunicorn(env, config, log_path, ready_path="/"):
         f"--error-logfile={log_path}",
         *config.arguments(),
     ]
-    process = subprocess.Popen(command, env=env, cwd=ROOT)
+    # Its own process group, so that no worker outlives the benchmark.
+    process = subprocess.Popen(command, env=env, cwd=ROOT, start_new_session=True)
     try:
         _wait_until_serving(process, port, ready_path, log_path)
         yield port
     finally:
-        process.terminate()
+        _stop(process)
+
+
+def _stop(process):
+    """Quick shutdown (SIGINT): workers drop the requests still queued from the last
+    measurement instead of finishing them."""
+    for signal_number, wait_seconds in ((signal.SIGINT, 15), (signal.SIGKILL, 15)):
         try:
-            process.wait(timeout=30)
+            os.killpg(process.pid, signal_number)
+        except ProcessLookupError:
+            return
+        try:
+            process.wait(timeout=wait_seconds)
         except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+            continue
+        # Workers exit just after the master: wait for the whole group.
+        deadline = time.monotonic() + wait_seconds
+        while time.monotonic() < deadline:
+            try:
+                os.killpg(process.pid, 0)
+            except ProcessLookupError:
+                return
+            time.sleep(0.1)
 
 
-def _wait_until_serving(process, port, path, log_path, seconds=60):
+def _wait_until_serving(process, port, path, log_path, seconds=120):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if process.poll() is not None:
