@@ -2,10 +2,10 @@
 
 import datetime
 import re
-import time
 
 import pytest
 from django.contrib.auth.models import Group, User
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -208,19 +208,24 @@ def test_renaming_a_committee_refreshes_its_meeting_pages(client, board):
     assert "The Main Board" in text(get(client, meeting.url)[0])
 
 
-def test_a_scheduled_paper_appears_when_its_time_comes(client, board):
-    meeting = MeetingFactory(committee=board)
+def test_a_scheduled_paper_appears_when_its_time_comes(client, board, monkeypatch):
+    now = timezone.now()
+    meeting = MeetingFactory(committee=board, start=now - datetime.timedelta(days=9))
     MeetingDocumentFactory(
         meeting=meeting,
         title="Scheduled paper",
         publication=MeetingDocument.Publication.SCHEDULED,
-        publish_at=timezone.now() + datetime.timedelta(seconds=1),
+        publish_at=now + datetime.timedelta(seconds=120),
     )
     before, _ = get(client, meeting.url)
     assert "Scheduled paper" not in text(before)
     # Neither this cache nor a CDN keeps the page past the paper's time.
-    assert "s-maxage=300" not in before["Cache-Control"]
-    time.sleep(1.2)
+    shared_seconds = int(re.search(r"s-maxage=(\d+)", before["Cache-Control"])[1])
+    assert 100 < shared_seconds <= 120
+    assert get(client, meeting.url)[0]["X-Cache"] == "hit"
+
+    later = now + datetime.timedelta(seconds=121)
+    monkeypatch.setattr(timezone, "now", lambda: later)
     assert "Scheduled paper" in text(get(client, meeting.url)[0])
 
 
@@ -309,3 +314,17 @@ def test_restricting_a_page_to_a_group_stops_serving_it_from_the_cache(
     )
     restriction.groups.add(Group.objects.create(name="Board members"))
     assert get(client, "/about/")[0].status_code == 302
+
+
+def test_scheduled_publishing_shows_on_stored_pages(client, about, page_cache):
+    get(client, "/")
+    news = StandardPage(title="News", slug="news", show_in_menus=True, live=False)
+    about.get_parent().add_child(instance=news)
+    news.save_revision(
+        approved_go_live_at=timezone.now() - datetime.timedelta(minutes=1)
+    )
+    assert 'href="/news/"' not in text(get(client, "/")[0])
+
+    call_command("publish_scheduled")
+
+    assert 'href="/news/"' in text(get(client, "/")[0])
