@@ -12,6 +12,7 @@ function giving the next such moment, and cached responses never outlive it.
 
 import contextlib
 import contextvars
+import time
 
 from django.core.cache import cache
 from django.db import transaction
@@ -27,15 +28,21 @@ _next_change_finders = []
 _batched = contextvars.ContextVar("portal_changes_batched", default=None)
 
 
+def _fresh_version():
+    """A version above any used before, should the cache have lost the number (an
+    eviction, a restart): old pages stored under a reused number would be served."""
+    return time.time_ns() // 1000
+
+
 def current_version():
-    return cache.get_or_set(VERSION_KEY, 1, timeout=None)
+    return cache.get_or_set(VERSION_KEY, _fresh_version, timeout=None)
 
 
 def _raise_version():
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
-        cache.set(VERSION_KEY, 2, timeout=None)
+        cache.set(VERSION_KEY, _fresh_version(), timeout=None)
     cache.delete(NEXT_CHANGE_KEY)
 
 

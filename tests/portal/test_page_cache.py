@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.contrib.auth.models import Group, User
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -328,3 +329,13 @@ def test_scheduled_publishing_shows_on_stored_pages(client, about, page_cache):
     call_command("publish_scheduled")
 
     assert 'href="/news/"' in text(get(client, "/")[0])
+
+
+def test_a_lost_version_number_never_brings_back_old_pages(client, about, page_cache):
+    cache.delete(changes.VERSION_KEY)  # the version number starts afresh
+    get(client, "/about/")
+    about.title = "About the partnership"
+    about.save_revision().publish()
+    cache.delete(changes.VERSION_KEY)  # evicted by Redis, say
+
+    assert "About the partnership" in text(get(client, "/about/")[0])
