@@ -68,6 +68,26 @@ def test_the_csv_export_holds_confirmed_subscribers_only_even_when_filtered(
     assert client.get(f"{LIST_URL}add/").status_code in (302, 403)
 
 
+def test_alert_subscriptions_are_listed_and_exported_with_their_committee(
+    client, communications
+):
+    committee = CommitteeFactory(name="Audit Committee")
+    AlertSubscription.objects.create(
+        email="audit@example.org",
+        committee=committee,
+        consent_text="x",
+        confirmed_at=timezone.now(),
+    )
+    AlertSubscription.objects.create(email="all@example.org", consent_text="x")
+    url = "/admin/snippets/subscriptions/alertsubscription/"
+    listing = client.get(url).content.decode()
+    assert "Audit Committee" in listing and "all@example.org" in listing
+    rows = exported_rows(client.get(f"{url}?export=csv"))
+    assert [(row["Email"], row["Committee name"]) for row in rows] == [
+        ("audit@example.org", "Audit Committee")
+    ]
+
+
 def test_erasing_from_the_admin_removes_every_trace_of_the_address(
     client, communications, home_page
 ):
@@ -107,6 +127,9 @@ def test_erasing_from_the_admin_removes_every_trace_of_the_address(
         Erasure.objects.values_list().get()
     )  # every stored column of the record
     assert "target" not in record.lower()
+    erasures = client.get("/admin/snippets/subscriptions/erasure/").content.decode()
+    assert "Staff, from the admin" in erasures
+    assert "target@example.org" not in erasures
 
 
 def test_a_visitor_erases_their_data_through_a_signed_link(

@@ -168,3 +168,39 @@ def test_the_digest_runs_the_same_queries_for_one_paper_or_twenty(board, outbox)
     assert len(outbox) == 2
     assert outbox[1].body.count("Paper ") >= 20
     assert len(twenty) <= len(one)
+
+
+def test_a_visitor_subscribes_to_a_committee_from_its_page_with_double_opt_in(
+    client, board, meetings_index, outbox
+):
+    committee_page = client.get(f"{meetings_index.url}board/").content.decode()
+    assert 'href="/subscriptions/alerts/?committee=board"' in committee_page
+    assert (
+        'href="/subscriptions/alerts/"'
+        in client.get(meetings_index.url).content.decode()
+    )
+
+    form = client.get("/subscriptions/alerts/?committee=board").content.decode()
+    assert '<option value="board" selected>Board</option>' in form
+
+    response = client.post(
+        "/subscriptions/alerts/",
+        {"committee": "board", "email": "watcher@example.org", "website": ""},
+    )
+    assert response["Location"] == "/subscriptions/check-your-inbox/"
+    subscription = AlertSubscription.objects.get()
+    assert (subscription.committee, subscription.confirmed_at) == (board, None)
+    assert send_digests() == 0, "nothing is sent before confirmation"
+
+    page = client.get(path_of(link_to(outbox[0], "/confirm/")))
+    assert "alerts of new papers for Board" in page.content.decode()
+    subscription.refresh_from_db()
+    assert subscription.confirmed_at is not None
+
+    bad = client.post(
+        "/subscriptions/alerts/",
+        {"committee": "no-such-committee", "email": "watcher@example.org"},
+    )
+    assert bad.status_code == 400
+    assert "Choose a committee from the list" in bad.content.decode()
+    assert AlertSubscription.objects.count() == 1
