@@ -5,9 +5,12 @@ in production mode and refuses to start without a real secret key and allowed ho
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -78,6 +81,9 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "leaflet",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -88,6 +94,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "portal.security_headers.ContentSecurityPolicyMiddleware",
+    "portal.security_headers.PermissionsPolicyMiddleware",
+    "portal.middleware.RefuseUnreadableRequestsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Outside sessions, CSRF and auth: it answers anonymous visitors before them.
     "portal.page_cache.PageCacheMiddleware",
@@ -95,9 +104,18 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "portal.two_factor.middleware.RequireTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Axes turns a locked-out sign-in into its lockout page: it must come last.
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -276,6 +294,33 @@ if not DEBUG:
     SECURE_HSTS_SECONDS = 31_536_000
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 
+# Sessions end after DJANGO_SESSION_HOURS, and at browser close unless "Remember me".
+SESSION_COOKIE_AGE = int(float(os.environ.get("DJANGO_SESSION_HOURS", "8")) * 3600)
+
+# Login protection: after AXES_FAILURE_LIMIT wrong passwords (or wrong two-factor codes)
+# for one username from one address, that pair is locked out for the cool-off time.
+# Locking the pair, not the username, keeps an attacker from locking an editor out
+# everywhere. Every failure is logged; Settings › Login lockouts lists and unlocks them.
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(
+    minutes=float(os.environ.get("AXES_COOLOFF_MINUTES", "60"))
+)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_LOCKOUT_CALLABLE = "portal.login_protection.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "portal.login_protection.client_ip_address"
+AXES_VERBOSE = False
+# How many proxies in front of the app append to X-Forwarded-For; 0 trusts none of it.
+PORTAL_TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))
+
+# Two-factor authentication (TOTP) for every admin account: on in production mode.
+PORTAL_REQUIRE_2FA = env_bool("DJANGO_REQUIRE_2FA", default=not DEBUG)
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "North East LEP portal")
+# Each wrong code doubles the wait before the next one is checked (1 s, 2 s, 4 s...).
+OTP_TOTP_THROTTLE_FACTOR = 1
+
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -300,14 +345,36 @@ WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "png", "gif": "png"}
 # Its renditions are made on upload (portal/images.py), not on the first page view.
 WAGTAILIMAGES_IMAGE_FORM_BASE = "portal.images.ImageForm"
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odp", "ods", "odt", "pdf", "pptx", "xlsx"]
-WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # Documents always go through Wagtail's view, which checks collection privacy, rather
 # than a redirect to the file's storage URL, which anyone could pass on.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odp", "ods", "odt", "pdf", "pptx", "xlsx"]
+# Every document's content is checked against its name (portal/forms.py), and only
+# PDFs open in the browser: anything else is downloaded, never shown as a page.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "portal.forms.CheckedDocumentForm"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
+DOCUMENTS_MAX_UPLOAD_MB = int(os.environ.get("DOCUMENTS_MAX_UPLOAD_MB", "50"))
+# No SVG: it can carry scripts. Wagtail opens each image and refuses a file whose
+# content is not the format its name says, or one that would decompress too large.
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = (
+    int(os.environ.get("IMAGES_MAX_UPLOAD_MB", "10")) * 1024 * 1024
+)
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # Editors' email addresses are not sent to a third party for avatars.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Nor does the dashboard ask wagtail.org about releases: the admin policy forbids it.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Request limits, set on purpose. The meeting documents formset posts about ten
+# fields per paper, so a meeting with a few hundred papers needs thousands of fields.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# A Board secretary may upload every paper of a meeting at once.
+DATA_UPLOAD_MAX_NUMBER_FILES = 100
+# Form fields other than files (a page with a long body posts its StreamField as JSON).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# Uploads larger than this are written to a temporary file instead of held in memory.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
 # Funding: the Enterprise Zone map's tiles, and the 360Giving identifier prefix.
 # Register a prefix with 360Giving before publishing; the default says it is not one.
@@ -322,6 +389,84 @@ FUNDING_MAP_ATTRIBUTION = os.environ.get(
 FUNDING_360GIVING_PREFIX = os.environ.get(
     "FUNDING_360GIVING_PREFIX", "360G-nelep-example"
 )
+
+
+def origin_of(url):
+    """``https://tile.example.org`` from a URL template; ``{s}.`` becomes ``*.``."""
+    parts = urlsplit(url)
+    if not parts.scheme or not parts.netloc:
+        return None
+    host = parts.netloc
+    if "{" in host:
+        host = "*." + host.split("}.", 1)[-1]
+    return f"{parts.scheme}://{host}"
+
+
+def uploaded_file_origins():
+    """Where uploaded images are shown from when they live in object storage."""
+    if not os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+        return []
+    if domain := os.environ.get("AWS_S3_CUSTOM_DOMAIN"):
+        return [f"https://{domain}"]
+    if endpoint := os.environ.get("AWS_S3_ENDPOINT_URL"):
+        return [origin_of(endpoint)]
+    return ["https://*.amazonaws.com"]
+
+
+# Content Security Policy. Public pages run no inline script or style, so they get a
+# strict policy without nonces (pages are cached whole). The admin's page editor needs
+# inline script and style, so /admin/ gets ADMIN_CONTENT_SECURITY_POLICY instead
+# (portal/security_headers.py chooses by path).
+IMAGE_ORIGINS = [
+    origin
+    for origin in [origin_of(FUNDING_MAP_TILE_URL), *uploaded_file_origins()]
+    if origin
+]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", *IMAGE_ORIGINS],
+        "connect-src": [SELF],
+        "font-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:", *IMAGE_ORIGINS],
+        "font-src": [SELF, "data:"],
+        "frame-src": [SELF],
+        # The page editor shows its preview of the page in a frame.
+        "frame-ancestors": [SELF],
+    }
+}
+# Browser features the portal never uses, switched off for every response.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in [
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "usb",
+        "xr-spatial-tracking",
+    ]
+}
 
 # Board meeting papers live outside MEDIA_ROOT so that no static or media URL can serve
 # them: only the meetings download view does, after its publication check.

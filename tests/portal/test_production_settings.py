@@ -88,3 +88,51 @@ def test_production_serves_hashed_compressed_static_files_and_trusts_the_proxy()
         "True True True",
         "True",
     ], result.stderr
+
+
+def test_production_requires_two_factor_locks_out_guessing_and_ends_sessions():
+    code = (
+        "import django; django.setup(); from django.conf import settings as s; "
+        "print(s.PORTAL_REQUIRE_2FA, s.AXES_FAILURE_LIMIT, s.AXES_COOLOFF_TIME); "
+        "print(s.AXES_LOCKOUT_PARAMETERS, s.SESSION_COOKIE_AGE); "
+        "print(s.AUTHENTICATION_BACKENDS[0], s.MIDDLEWARE[-1]); "
+        "print(s.CONTENT_SECURITY_POLICY['DIRECTIVES']['script-src'])"
+    )
+    result = run_in_production_mode(
+        ["-c", code], DJANGO_SECRET_KEY=REAL_KEY, DJANGO_ALLOWED_HOSTS=HOSTS
+    )
+    assert result.stdout.splitlines() == [
+        "True 5 1:00:00",
+        "[['username', 'ip_address']] 28800",
+        "axes.backends.AxesStandaloneBackend axes.middleware.AxesMiddleware",
+        "[\"'self'\"]",
+    ], result.stderr
+    relaxed = run_in_production_mode(
+        ["-c", code],
+        DJANGO_SECRET_KEY=REAL_KEY,
+        DJANGO_ALLOWED_HOSTS=HOSTS,
+        DJANGO_REQUIRE_2FA="false",
+        AXES_FAILURE_LIMIT="10",
+        AXES_COOLOFF_MINUTES="15",
+        DJANGO_SESSION_HOURS="1",
+    )
+    assert relaxed.stdout.splitlines()[:2] == [
+        "False 10 0:15:00",
+        "[['username', 'ip_address']] 3600",
+    ], relaxed.stderr
+
+
+def test_images_in_object_storage_are_allowed_by_the_public_policy():
+    code = (
+        "import django; django.setup(); from django.conf import settings as s; "
+        "print(s.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src'])"
+    )
+    result = run_in_production_mode(
+        ["-c", code],
+        DJANGO_SECRET_KEY=REAL_KEY,
+        DJANGO_ALLOWED_HOSTS=HOSTS,
+        AWS_STORAGE_BUCKET_NAME="portal-media",
+        MEETINGS_PRIVATE_BUCKET="portal-papers",
+        AWS_S3_CUSTOM_DOMAIN="media.example.org",
+    )
+    assert "'https://media.example.org'" in result.stdout, result.stderr
