@@ -15,6 +15,7 @@ class PortalConfig(AppConfig):
         from portal.models import SiteSettings
 
         changes.connect_signals()
+        cdn.connect_signals()
         images.connect_signals()
         cdn.register(Page, cdn.page_paths)
         cdn.register(SiteSettings, cdn.site_settings_paths)

@@ -102,3 +102,41 @@ def referencing_paths(obj):
         if source is not None:
             paths |= paths_showing(source)
     return paths
+
+
+def old_addresses(page, url_path_before, url_path_after):
+    """Where a moved or renamed page and the pages under it used to be."""
+    from wagtail.models import Page, Site
+
+    paths = set()
+    below = Page.objects.descendant_of(page, inclusive=True)
+    new_paths = below.values_list("url_path", flat=True)
+    for site in Site.objects.select_related("root_page"):
+        root = site.root_page.url_path
+        if url_path_before.startswith(root):
+            for new_path in new_paths:
+                old_path = url_path_before + new_path[len(url_path_after) :]
+                paths.add(f"{site.root_url}/{old_path[len(root) :]}")
+    return paths
+
+
+def _purge_moved(sender, instance, url_path_before, url_path_after, **kwargs):
+    if enabled() and url_path_before != url_path_after:
+        paths = old_addresses(instance, url_path_before, url_path_after)
+        parent = kwargs.get("parent_page_before")
+        if parent is not None and parent.depth > 1:
+            paths.add(parent.get_full_url())
+        purge_after_commit({path for path in paths if path})
+
+
+def _purge_renamed(sender, instance, instance_before, **kwargs):
+    _purge_moved(sender, instance, instance_before.url_path, instance.url_path)
+
+
+def connect_signals():
+    """Purge the old addresses of pages that moved or changed slug: the changes
+    module purges the new ones."""
+    from wagtail.signals import page_slug_changed, post_page_move
+
+    post_page_move.connect(_purge_moved, dispatch_uid="portal-cdn-moved")
+    page_slug_changed.connect(_purge_renamed, dispatch_uid="portal-cdn-renamed")

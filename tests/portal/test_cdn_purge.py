@@ -198,3 +198,42 @@ def test_replacing_an_image_purges_every_page_and_record_that_shows_it(
         "/funding/enterprise-zones/",
         "/funding/enterprise-zones/dun-cow-quay/",
     } <= paths(purged)
+
+
+def test_moving_a_page_purges_its_old_addresses_and_old_parent(
+    purged, home_page, django_capture_on_commit_callbacks
+):
+    section = StandardPage(title="Our work", slug="our-work")
+    home_page.add_child(instance=section)
+    section.save_revision().publish()
+    child = StandardPage(title="Skills", slug="skills")
+    section.add_child(instance=child)
+    child.save_revision().publish()
+    grandchild = StandardPage(title="Apprenticeships", slug="apprenticeships")
+    child.add_child(instance=grandchild)
+    purged.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        child.move(home_page, pos="last-child")
+
+    assert {
+        "/our-work/skills/",
+        "/our-work/skills/apprenticeships/",
+        "/our-work/",
+        "/skills/",
+    } <= paths(purged)
+
+
+def test_renaming_a_page_purges_its_old_address(
+    purged, home_page, django_capture_on_commit_callbacks
+):
+    page = StandardPage(title="Skills", slug="skills")
+    home_page.add_child(instance=page)
+    page.save_revision().publish()
+    purged.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        page.slug = "skills-and-training"
+        page.save_revision().publish()
+
+    assert {"/skills/", "/skills-and-training/"} <= paths(purged)
