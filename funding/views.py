@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET
 from wagtail.contrib.routable_page.models import path
 from wagtail.models import Site
 
-from portal.views import page_number
+from portal.query import page_number
 
 from . import charts, exports
 from . import models as funding_models

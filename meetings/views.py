@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET
 from meetings import feeds, pdf
 from meetings.models import Committee, Meeting, MeetingDocument, MeetingIndexPage
 from meetings.storage import private_storage
-from portal.views import page_number
+from portal import query
 
 PAST_PER_PAGE = 20
 MAX_UPCOMING = 50
@@ -26,13 +26,10 @@ PACK_KINDS = [
 
 
 def _year_filter(request, errors):
-    raw = request.GET.get("year", "").strip()
-    if not raw:
-        return None
-    if raw.isdigit() and len(raw) == 4:
-        return int(raw)
-    errors.append("The year must be four digits, like 2025: showing every year.")
-    return None
+    year, error = query.year(request.GET.get("year"))
+    if error:
+        errors.append(error)
+    return year
 
 
 def _listing(request, index, committee_slug=None):
@@ -61,7 +58,7 @@ def _listing(request, index, committee_slug=None):
     if year:
         meetings = meetings.filter(start__year=year)
     now = timezone.now()
-    number = page_number(request)
+    number = query.page_number(request)
     upcoming = list(meetings.upcoming(now)[:MAX_UPCOMING]) if number == 1 else []
     paginator = Paginator(meetings.past(now), PAST_PER_PAGE)
     try:

@@ -61,7 +61,6 @@ def test_search_paginates_results(client, home_page):
         {"q": "growth", "page": "abc"},
         {"q": "growth", "page": "-1"},
         {"q": "growth", "page": "99999999999999999999"},
-        {"q": "growth\x00"},
         {"q": "x" * 10_000},
         {"q": "<script>alert(1)</script>"},
         {"q": ""},
