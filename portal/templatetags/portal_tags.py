@@ -4,7 +4,7 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from portal import navigation
+from portal import navigation, rich_text
 
 register = template.Library()
 
@@ -28,6 +28,12 @@ def json_ld(data):
     return format_html(
         '<script type="application/ld+json">{}</script>', mark_safe(payload)
     )
+
+
+@register.filter
+def sanitised_rich_text(html):
+    """Expanded rich text with only what an editor could have made (see rich_text)."""
+    return rich_text.sanitise(html)
 
 
 @register.simple_tag(takes_context=True)
