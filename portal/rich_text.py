@@ -14,8 +14,8 @@ from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 from bs4.dammit import EntitySubstitution
-from bs4.formatter import HTMLFormatter
 from bs4.element import PreformattedString
+from bs4.formatter import HTMLFormatter
 from django.utils.safestring import mark_safe
 from wagtail.whitelist import Whitelister, attribute_rule, check_url
 
