@@ -221,6 +221,15 @@ class Importer:
             except UnicodeDecodeError:
                 self.error(1, "", "the file is not UTF-8 text: save it as “CSV UTF-8”")
                 return []
+        if "\0" in data:
+            # No text field may hold one (PostgreSQL refuses them): it is not a CSV.
+            self.error(
+                1,
+                "",
+                "the file contains NUL characters, so it is not a CSV text "
+                "file: export it from the spreadsheet again as “CSV UTF-8”",
+            )
+            return []
         reader = csv.DictReader(io.StringIO(data.lstrip("\ufeff")))
         header = [name.strip() for name in (reader.fieldnames or [])]
         if not header:
