@@ -77,8 +77,27 @@ def next_change(now):
     return min(moments) if moments else None
 
 
+def _purge_old_committee_addresses(sender, instance, raw=False, **kwargs):
+    """A meeting moved to another committee leaves its old address and listing."""
+    from portal import cdn
+
+    if raw or not instance.pk or not cdn.enabled():
+        return
+    before = Meeting.objects.filter(pk=instance.pk).select_related("committee").first()
+    if before is not None and before.committee_id != instance.committee_id:
+        cdn.purge_after_commit(cdn.absolute_urls(meeting_paths(before)))
+
+
 def register():
+    from django.db.models.signals import pre_save
+
     from portal import cdn, changes
+
+    pre_save.connect(
+        _purge_old_committee_addresses,
+        sender=Meeting,
+        dispatch_uid="meetings-cdn-old-committee",
+    )
 
     changes.watch(Committee, Meeting, AgendaItem, MeetingDocument)
     changes.register_next_change(next_change)

@@ -50,6 +50,10 @@ def urls_showing(instance):
         # Deleted along with what it belonged to: that deletion purges the pages.
         logger.warning("No URLs to purge for deleted %r", instance)
         return set()
+    return absolute_urls(paths)
+
+
+def absolute_urls(paths):
     if not paths:
         return set()
     root = _root_url()

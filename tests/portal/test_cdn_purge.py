@@ -237,3 +237,22 @@ def test_renaming_a_page_purges_its_old_address(
         page.save_revision().publish()
 
     assert {"/skills/", "/skills-and-training/"} <= paths(purged)
+
+
+def test_moving_a_meeting_to_another_committee_purges_its_old_address(
+    purged, home_page, django_capture_on_commit_callbacks
+):
+    MeetingIndexPageFactory(parent=home_page)
+    meeting = MeetingFactory(committee=CommitteeFactory(slug="board"))
+    purged.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        meeting.committee = CommitteeFactory(slug="skills-board")
+        meeting.save()
+
+    assert {
+        f"/meetings/board/{meeting.pk}/",
+        "/meetings/board/",
+        f"/meetings/skills-board/{meeting.pk}/",
+        "/meetings/skills-board/",
+    } <= paths(purged)
