@@ -1,16 +1,19 @@
 """A per-client counter in the cache, for public forms that send email or store data.
 
-Counts are kept per IP address (``REMOTE_ADDR``: the proxy in front of the portal must
-set it to the client's address) and per scope, in fixed windows.
+Counts are kept per client address (as the sign-in protection finds it, trusting
+``X-Forwarded-For`` only as far as ``DJANGO_TRUSTED_PROXY_COUNT`` proxies) and per
+scope, in fixed windows.
 """
 
 import hashlib
 
 from django.core.cache import cache
 
+from portal.login_protection import client_ip_address
+
 
 def client_ip(request):
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+    return client_ip_address(request) or "unknown"
 
 
 def _key(scope, identity):

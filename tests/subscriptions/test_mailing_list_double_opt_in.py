@@ -175,3 +175,18 @@ def test_signups_are_rate_limited_per_ip_and_per_address(client, home_page, outb
     assert not MailingListSubscriber.objects.filter(
         email="one-too-many@example.org"
     ).exists()
+
+
+def test_behind_a_trusted_proxy_each_visitor_has_their_own_limit(
+    client, home_page, settings
+):
+    settings.PORTAL_TRUSTED_PROXY_COUNT = 1
+
+    def from_visitor(address, email):
+        data = {"email": email, "website": ""}
+        return client.post(SIGNUP, data, HTTP_X_FORWARDED_FOR=address)
+
+    for number in range(10):
+        from_visitor("198.51.100.1", f"a{number}@example.org")
+    assert from_visitor("198.51.100.1", "a@example.org").status_code == 429
+    assert from_visitor("198.51.100.2", "b@example.org").status_code == 302
