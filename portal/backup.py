@@ -1,0 +1,293 @@
+"""A whole site in a folder: the database's content and every uploaded file.
+
+``manage.py export_site DIR`` writes ``DIR/data.json`` (Django's serializer with
+natural keys, so it loads into any freshly migrated database), the files of each
+storage under ``DIR/files/<storage>/``, and ``DIR/manifest.json`` with each file's
+size and SHA-256. ``manage.py import_site DIR`` checks every file against the
+manifest, refuses a database that already has content, and restores it all in one
+transaction. Files are read and written through the storage APIs, so a folder on disk
+and an S3 bucket work the same way.
+"""
+
+import datetime
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import File
+from django.core.files.storage import default_storage
+from django.core.management import call_command
+from django.core.serializers.json import DjangoJSONEncoder
+from django.core.serializers.json import Serializer as JSONSerializer
+from django.db import transaction
+from django.db.models import ProtectedError
+from django.utils import timezone
+from wagtail.search.backends import get_search_backend
+
+from meetings.storage import private_storage
+
+FORMAT = 1
+DATA_FILE = "data.json"
+MANIFEST_FILE = "manifest.json"
+CHUNK = 1024 * 1024
+
+# Not restored: rebuilt by the site (content types, permissions, search and reference
+# indexes), or state that must not come back (sessions, sign-in lockout counters,
+# open editing sessions).
+EXCLUDED = [
+    "contenttypes",
+    "auth.permission",
+    "sessions",
+    "wagtailsearch",
+    "wagtailcore.referenceindex",
+    "wagtailadmin.editingsession",
+    "axes.accessattempt",
+]
+# A database "has content" when any of these has a row; what migrations create (the
+# root page, Wagtail's welcome page, the default site, groups, the workflow) does not
+# count, and is replaced by the backup's own.
+CONTENT_MODELS = [
+    "wagtailcore.page",
+    "wagtailimages.image",
+    "wagtaildocs.document",
+    "meetings.meeting",
+    "meetings.meetingdocument",
+    "funding.fund",
+    "funding.fundedproject",
+]
+PAGES_MIGRATIONS_CREATE = 2
+
+
+class BackupError(Exception):
+    """Something the person running the command can fix; nothing was changed."""
+
+
+def storages_to_copy():
+    return {"media": default_storage, "meetings_private": private_storage()}
+
+
+def _walk(storage, folder=""):
+    try:
+        folders, files = storage.listdir(folder)
+    except FileNotFoundError:
+        return
+    for name in sorted(files):
+        yield f"{folder}/{name}" if folder else name
+    for sub in sorted(folders):
+        yield from _walk(storage, f"{folder}/{sub}" if folder else sub)
+
+
+def _copy(source, target):
+    """Copy an open file to an open file; return (size, sha256)."""
+    digest, size = hashlib.sha256(), 0
+    for chunk in iter(lambda: source.read(CHUNK), b""):
+        digest.update(chunk)
+        size += len(chunk)
+        target.write(chunk)
+    return size, digest.hexdigest()
+
+
+def _hash(path):
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(CHUNK), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+class ExactJSONEncoder(DjangoJSONEncoder):
+    """Times to the microsecond: Django's encoder drops all but milliseconds."""
+
+    def default(self, o):
+        if isinstance(o, datetime.datetime | datetime.time):
+            return o.isoformat()
+        return super().default(o)
+
+
+class BackupSerializer(JSONSerializer):
+    """Natural keys for content types and permissions only, which a new database
+    numbers differently; everything else keeps its id, so references to rows that
+    are gone (a deleted page's history) still serialize."""
+
+    def _natural_for(self, field):
+        self.use_natural_foreign_keys = field.remote_field.model in (
+            ContentType,
+            Permission,
+        )
+
+    def handle_fk_field(self, obj, field):
+        self._natural_for(field)
+        super().handle_fk_field(obj, field)
+
+    def handle_m2m_field(self, obj, field):
+        self._natural_for(field)
+        super().handle_m2m_field(obj, field)
+
+
+def _excluded(model):
+    return model._meta.app_label in EXCLUDED or model._meta.label_lower in EXCLUDED
+
+
+def backed_up_models():
+    return [
+        model
+        for model in apps.get_models()
+        if model._meta.managed and not model._meta.proxy and not _excluded(model)
+    ]
+
+
+def _all_rows():
+    for model in backed_up_models():
+        yield from model._base_manager.order_by("pk").iterator(chunk_size=2000)
+
+
+def export_site(folder):
+    """Write the site to ``folder`` (created; must be empty). Return the manifest."""
+    folder = Path(folder)
+    if folder.exists() and any(folder.iterdir()):
+        raise BackupError(f"{folder} is not empty: export into a new, empty folder.")
+    folder.mkdir(parents=True, exist_ok=True)
+    manifest = {
+        "format": FORMAT,
+        "created_at": timezone.now().isoformat(),
+        "data": DATA_FILE,
+        "files": [],
+    }
+    with transaction.atomic(), open(folder / DATA_FILE, "w") as out:
+        BackupSerializer().serialize(_all_rows(), stream=out, cls=ExactJSONEncoder)
+    manifest["data_sha256"] = _hash(folder / DATA_FILE)
+    for label, storage in storages_to_copy().items():
+        for name in _walk(storage):
+            target = folder / "files" / label / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with storage.open(name, "rb") as source, open(target, "wb") as out:
+                size, sha256 = _copy(source, out)
+            manifest["files"].append(
+                {"storage": label, "name": name, "size": size, "sha256": sha256}
+            )
+    (folder / MANIFEST_FILE).write_text(json.dumps(manifest, indent=1))
+    return manifest
+
+
+@dataclass
+class ImportSummary:
+    objects: int
+    files: int
+
+
+def _read_manifest(folder):
+    path = folder / MANIFEST_FILE
+    if not path.exists():
+        raise BackupError(f"{path} is missing: give the folder that export_site wrote.")
+    manifest = json.loads(path.read_text())
+    if manifest.get("format") != FORMAT:
+        raise BackupError(
+            f"This backup's format ({manifest.get('format')}) is not one this "
+            f"version reads ({FORMAT})."
+        )
+    return manifest
+
+
+def _check_files(folder, manifest):
+    problems = []
+    if _hash(folder / manifest["data"]) != manifest["data_sha256"]:
+        problems.append(f"{manifest['data']} does not match its checksum")
+    known = storages_to_copy()
+    for entry in manifest["files"]:
+        path = folder / "files" / entry["storage"] / entry["name"]
+        if entry["storage"] not in known:
+            problems.append(f"unknown storage “{entry['storage']}”")
+        elif not path.exists():
+            problems.append(f"{path} is missing")
+        elif _hash(path) != entry["sha256"]:
+            problems.append(f"{path} does not match its checksum")
+    if problems:
+        raise BackupError(
+            "The backup is damaged, so nothing was imported: " + "; ".join(problems)
+        )
+
+
+def content_in_database():
+    """What already in the database would be overwritten (empty when none)."""
+    found = []
+    if get_user_model().objects.exists():
+        found.append("users")
+    for label in CONTENT_MODELS:
+        model = apps.get_model(label)
+        count = model._base_manager.count()
+        if label == "wagtailcore.page":
+            count = max(count - PAGES_MIGRATIONS_CREATE, 0)
+        if count:
+            found.append(str(model._meta.verbose_name_plural))
+    return found
+
+
+def _models_in(data_path):
+    with open(data_path) as handle:
+        labels = {row["model"] for row in json.load(handle)}
+    return [apps.get_model(label) for label in labels]
+
+
+def _clear_what_migrations_created(models):
+    """Delete the rows the backup brings its own of (root page, site, groups...).
+
+    Deleting cascades; a protected reference (pages protect their locale) is retried
+    after the rows that hold it have gone.
+    """
+    remaining = [model for model in models if model._base_manager.exists()]
+    while remaining:
+        blocked = []
+        for model in remaining:
+            try:
+                with transaction.atomic():
+                    model._base_manager.all().delete()
+            except ProtectedError:
+                blocked.append(model)
+        if len(blocked) == len(remaining):
+            raise BackupError(
+                "Could not clear "
+                + ", ".join(model._meta.label for model in blocked)
+                + ": start from a new, migrated database."
+            )
+        remaining = [model for model in blocked if model._base_manager.exists()]
+
+
+def import_site(folder):
+    folder = Path(folder)
+    manifest = _read_manifest(folder)
+    _check_files(folder, manifest)
+    existing = content_in_database()
+    if existing:
+        raise BackupError(
+            "The database already has content ("
+            + ", ".join(existing)
+            + "): import_site only restores into an empty database. Create a new "
+            "database, run `manage.py migrate`, then import."
+        )
+    storages = storages_to_copy()
+    data_path = folder / manifest["data"]
+    with transaction.atomic():
+        get_search_backend().reset_indexes()
+        _clear_what_migrations_created(_models_in(data_path))
+        call_command("loaddata", str(data_path), verbosity=0)
+        for entry in manifest["files"]:
+            storage = storages[entry["storage"]]
+            if storage.exists(entry["name"]):
+                storage.delete(entry["name"])
+            path = folder / "files" / entry["storage"] / entry["name"]
+            with open(path, "rb") as handle:
+                saved = storage.save(entry["name"], File(handle))
+            if saved != entry["name"]:
+                raise BackupError(
+                    f"{entry['name']} was stored as {saved}: the storage renamed it."
+                )
+    call_command("update_index", verbosity=0)
+    call_command("rebuild_references_index", verbosity=0)
+    with open(data_path) as handle:
+        objects = len(json.load(handle))
+    return ImportSummary(objects=objects, files=len(manifest["files"]))
