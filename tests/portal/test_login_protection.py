@@ -1,11 +1,15 @@
 """Wrong passwords lock one username at one address; an administrator unlocks it."""
 
+from datetime import timedelta
+
 import pytest
 from axes.models import AccessAttempt, AccessFailureLog
 from django.contrib.auth.models import Group
 from django.contrib.auth.password_validation import validate_password
+from django.contrib.sessions.models import Session
 from django.core.exceptions import ValidationError
 from django.test import RequestFactory
+from django.utils import timezone
 
 from portal.login_protection import client_ip_address
 
@@ -221,3 +225,12 @@ def test_the_admin_refuses_a_weak_password_for_a_new_user(client, administrator)
     )
     assert response.status_code == 200
     assert "This password is too short" in response.content.decode()
+
+
+def test_an_expired_session_has_to_sign_in_again(client, editor):
+    sign_in(client, "editor", PASSWORD, EDITOR_AT_HOME)
+    assert client.get("/admin/").status_code == 200
+    Session.objects.update(expire_date=timezone.now() - timedelta(seconds=1))
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/")
