@@ -74,7 +74,8 @@ class MailingListSubscriber(Subscription):
         ]
 
     def __str__(self):
-        return self.email
+        # Wagtail's action log keeps this label after the row is deleted.
+        return f"Mailing list subscriber {self.pk}"
 
     @property
     def description(self):
@@ -110,7 +111,8 @@ class AlertSubscription(Subscription):
         ]
 
     def __str__(self):
-        return f"{self.email} ({self.committee_name})"
+        # Wagtail's action log keeps this label after the row is deleted.
+        return f"Alert {self.pk} ({self.committee_name})"
 
     @property
     def committee_name(self):

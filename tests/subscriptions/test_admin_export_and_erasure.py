@@ -161,3 +161,17 @@ def test_a_visitor_erases_their_data_through_a_signed_link(
 
     assert client.post(link + "tampered/").status_code == 404
     assert client.post(link[:-5] + "abcd/").status_code == 400
+
+
+def test_the_admin_action_log_never_keeps_an_address(client, communications):
+    from wagtail.models import ModelLogEntry
+
+    gone = subscriber("bulk@example.org")
+    response = client.post(
+        f"/admin/bulk/subscriptions/mailinglistsubscriber/delete/?id={gone.pk}",
+        {"next": LIST_URL},
+    )
+    assert response.status_code == 302
+    assert not MailingListSubscriber.objects.exists()
+    labels = " ".join(ModelLogEntry.objects.values_list("label", flat=True))
+    assert "bulk@example.org" not in labels
