@@ -2,8 +2,10 @@
 
 import datetime
 
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
+from wagtail.documents.models import Document
 from wagtail.models import Page, Site
 
 from funding import exports
@@ -66,6 +68,9 @@ def build_portal():
     FundedProjectFactory(fund=round_.fund, round=round_)
     FigureFactory(fund=round_.fund)
     EnterpriseZoneSiteFactory()
+    Document.objects.create(
+        title="Annual report", file=ContentFile(b"%PDF-1.4\n", name="report.pdf")
+    )
     return meetings
 
 
@@ -112,6 +117,7 @@ def public_urls():
         urls[name] = f"{funding}{name}"
     urls.update(
         {
+            "document": Document.objects.get().url,
             "search": "/search/",
             "sitemap": "/sitemap.xml",
             "robots": "/robots.txt",
