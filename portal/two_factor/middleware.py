@@ -3,9 +3,12 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import urlencode
 
+from portal.two_factor.devices import confirmed_device
+
 
 class RequireTwoFactorMiddleware:
-    """With PORTAL_REQUIRE_2FA on, admin pages need a code as well as a password.
+    """Admin pages need a code as well as a password: from everyone when
+    PORTAL_REQUIRE_2FA is on, otherwise from those who have added an app.
 
     A signed-in user who has not entered a code this session is sent to enter one
     (or to add an app first); signing in and out, resetting a password and the code
@@ -22,13 +25,14 @@ class RequireTwoFactorMiddleware:
         return self.get_response(request)
 
     def needs_code(self, request):
-        if not settings.PORTAL_REQUIRE_2FA:
-            return False
         path = request.path_info
         if not path.startswith("/admin/") or path.startswith(self.open_paths()):
             return False
         user = request.user
-        return user.is_authenticated and not user.is_verified()
+        if not user.is_authenticated or user.is_verified():
+            return False
+        # Where it is not required, someone who added an app still expects its code.
+        return settings.PORTAL_REQUIRE_2FA or confirmed_device(user) is not None
 
     @staticmethod
     def open_paths():

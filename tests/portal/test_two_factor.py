@@ -197,6 +197,15 @@ def test_without_the_requirement_the_admin_needs_only_a_password(client, editor)
     assert client.get("/admin/pages/").status_code == 200
 
 
+def test_without_the_requirement_someone_who_added_an_app_still_needs_its_code(
+    client, editor_app
+):
+    sign_in(client)
+    assert client.get("/admin/pages/").status_code == 302
+    enter_code(client, code_from(editor_app))
+    assert client.get("/admin/pages/").status_code == 200
+
+
 def test_a_user_can_add_and_remove_an_app_from_their_account(client, editor):
     sign_in(client)
     account = client.get("/admin/account/").content.decode()
