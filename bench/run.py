@@ -4,6 +4,7 @@
 import argparse
 import json
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -11,7 +12,13 @@ from pathlib import Path
 
 from bench import databases, machine, report
 from bench.pages import STATIC
-from bench.server import GunicornConfig, ServerError, gunicorn, require_ok
+from bench.server import (
+    GunicornConfig,
+    ServerError,
+    gunicorn,
+    require_ok,
+    warm_page_cache,
+)
 from bench.wrk import WrkError, ensure_wrk, run_wrk
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,10 +52,14 @@ def probe(phase):
     return json.loads(completed.stdout)["pages"]
 
 
-def measure(port, path, seconds, connections, label):
+def measure(port, path, seconds, mode, label):
     """wrk's result for one path after a warm-up; fails on any error response."""
-    require_ok(port, path)
+    if mode == "cached":
+        warm_page_cache(port, path)
+    else:
+        require_ok(port, path)
     url = f"http://127.0.0.1:{port}"
+    connections = CONNECTIONS[mode]
     for duration in (max(1, seconds // 5), seconds):
         result = run_wrk(
             url, [path], duration, connections, WRK_THREADS, WRK_TIMEOUT_SECONDS
@@ -73,14 +84,11 @@ def measure_phase(phase, seconds, config):
         print(f"{phase.name} data, {mode} pages:", flush=True)
         log_path = LOGS / f"gunicorn-{phase.name}-{mode}.log"
         with gunicorn(phase.env(**extra_env), config, log_path, static_path) as port:
-            connections = CONNECTIONS[mode]
             if mode == "cached":
-                static = measure(port, static_path, seconds, connections, STATIC)
+                static = measure(port, static_path, seconds, mode, STATIC)
                 measured["static"] = {"path": static_path, **static}
             for page in pages:
-                page[mode] = measure(
-                    port, page["path"], seconds, connections, page["name"]
-                )
+                page[mode] = measure(port, page["path"], seconds, mode, page["name"])
     return measured
 
 
@@ -143,8 +151,9 @@ def run_loadtest(arguments):
     )
     log_path = LOGS / "gunicorn-loadtest.log"
     with gunicorn(bulk.env(), config, log_path, paths[-1]) as port:
+        # A site under load has its pages cached: see warm_page_cache.
         for path in paths:
-            require_ok(port, path)
+            warm_page_cache(port, path)
         result = run_wrk(
             f"http://127.0.0.1:{port}",
             paths,
@@ -196,11 +205,22 @@ def parse_arguments(argv):
     return parser.parse_args(argv)
 
 
+def _interrupt(signal_number, frame):
+    raise KeyboardInterrupt
+
+
 def main(argv=None):
     arguments = parse_arguments(argv)
     command = run_bench if arguments.command == "bench" else run_loadtest
+    # Ctrl-C, a kill or a closed terminal still runs the clean-up that stops gunicorn,
+    # even when started in the background (where SIGINT would be ignored).
+    for signal_number in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signal_number, _interrupt)
     try:
         return command(arguments)
+    except KeyboardInterrupt:
+        print(f"\n{arguments.command} interrupted.", file=sys.stderr)
+        return 130
     except (BenchError, ServerError, WrkError) as error:
         print(f"\n{arguments.command} failed: {error}", file=sys.stderr)
         return 1
