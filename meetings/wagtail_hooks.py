@@ -12,6 +12,7 @@ from meetings import deadlines
 from meetings.admin_views import MeetingDocumentsView
 from meetings.forms import MeetingDocumentForm
 from meetings.models import Committee, Meeting, MeetingDocument
+from portal.uk_time import UKTimeColumn
 
 
 class CommitteeViewSet(SnippetViewSet):
@@ -29,7 +30,7 @@ class MeetingViewSet(SnippetViewSet):
     list_display = [
         Column("display_title", label="Meeting"),
         "committee",
-        "start",
+        UKTimeColumn("start", label="Starts", sort_key="start"),
         "status",
     ]
     list_filter = ["committee", "status", "live"]
@@ -44,7 +45,13 @@ class MeetingDocumentViewSet(SnippetViewSet):
     model = MeetingDocument
     icon = "doc-full"
     menu_label = "Documents"
-    list_display = ["title", "meeting", "kind", "publication", "publish_at"]
+    list_display = [
+        "title",
+        "meeting",
+        "kind",
+        "publication",
+        UKTimeColumn("publish_at", label="Release time", sort_key="publish_at"),
+    ]
     list_filter = ["kind", "publication", "meeting__committee"]
     search_fields = ["title"]
     ordering = ["-uploaded_at"]

@@ -342,6 +342,8 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
+# The admin shows every time as UK time (portal/uk_time.py): no other zone to pick.
+WAGTAIL_USER_TIME_ZONES = ["Europe/London"]
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "png", "gif": "png"}
 # Its renditions are made on upload (portal/images.py), not on the first page view.
 WAGTAILIMAGES_IMAGE_FORM_BASE = "portal.images.ImageForm"
