@@ -1,8 +1,11 @@
 """Admin accounts need a code from an authenticator app as well as a password."""
 
+from io import StringIO
+
 import pytest
 from axes.models import AccessFailureLog
 from django.contrib.auth.models import Group
+from django.core.management import CommandError, call_command
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import ModelLogEntry
@@ -251,3 +254,12 @@ def test_only_a_superuser_can_reset_someone_elses_app(client, editor_app):
     response = client.post(f"/admin/two-factor/reset/{editor_app.user_id}/")
     assert response.status_code in (302, 403)
     assert TOTPDevice.objects.filter(user=editor_app.user).exists()
+
+
+def test_the_command_line_resets_an_app_when_no_superuser_can_sign_in(editor_app):
+    output = StringIO()
+    call_command("reset_two_factor", "editor", stdout=output)
+    assert "Removed editor's authenticator app" in output.getvalue()
+    assert not TOTPDevice.objects.exists()
+    with pytest.raises(CommandError, match="There is no user called 'nobody'"):
+        call_command("reset_two_factor", "nobody")
