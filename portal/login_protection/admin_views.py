@@ -7,6 +7,7 @@ Lockouts can be lifted (deleted) but neither list can be added to or edited.
 from axes.models import AccessAttempt, AccessFailureLog
 from axes.utils import reset
 from django.conf import settings
+from django.db.models import OuterRef, Sum
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -44,7 +45,7 @@ register_permission_policy(
 def locked_until(attempt):
     """When the lockout ends, in the admin's time zone, or "Not locked out"."""
     until = attempt.attempt_time + settings.AXES_COOLOFF_TIME
-    if attempt.failures_since_start < settings.AXES_FAILURE_LIMIT:
+    if attempt.failures_of_pair < settings.AXES_FAILURE_LIMIT:
         return _("Not locked out")
     if until <= timezone.now():
         return _("Not locked out (cool-off over)")
@@ -56,6 +57,19 @@ class NewestFirstIndexView(generic.IndexView):
 
 
 class LockoutIndexView(NewestFirstIndexView):
+    def get_base_queryset(self):
+        # Axes counts a username's failures at an address over every browser used.
+        same_pair = (
+            AccessAttempt.objects.filter(
+                username=OuterRef("username"), ip_address=OuterRef("ip_address")
+            )
+            .order_by()
+            .values("username")
+            .annotate(total=Sum("failures_since_start"))
+            .values("total")
+        )
+        return super().get_base_queryset().annotate(failures_of_pair=same_pair)
+
     def get_list_more_buttons(self, instance):
         buttons = []
         if delete_url := self.get_delete_url(instance):
@@ -95,7 +109,7 @@ class LockoutViewSet(ModelViewSet):
     list_display = [
         "username",
         Column("ip_address", label=_("Address")),
-        Column("failures_since_start", label=_("Failures")),
+        Column("failures_of_pair", label=_("Failures")),
         DateColumn("attempt_time", label=_("Last failure"), sort_key="attempt_time"),
         Column("locked_until", label=_("Locked out until"), accessor=locked_until),
     ]

@@ -138,6 +138,8 @@ def test_unlocking_clears_the_failures_from_every_browser_at_that_address(
         sign_in(client, "editor", "guess", ATTACKER, HTTP_USER_AGENT=f"Bot/{number}")
     assert AccessAttempt.objects.count() == 5
     client.force_login(administrator)
+    lockouts = client.get("/admin/login-lockouts/").content.decode()
+    assert "Not locked out" not in lockouts, "each row shows the pair's lockout"
     client.post(f"/admin/login-lockouts/delete/{AccessAttempt.objects.first().pk}/")
     assert not AccessAttempt.objects.exists()
 
