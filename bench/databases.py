@@ -5,10 +5,11 @@ Phase "seed" holds what ``seed_portal`` creates; phase "bulk" is a copy of it wi
 contents (migrations, seed and bulk code, pinned packages, bulk sizes), so a second
 ``make bench`` reuses them and a change to any of those builds them again.
 
-On SQLite each phase is a folder under ``bench/.work/data/`` holding the database file
-and its media and private files. With ``DATABASE_URL`` pointing at PostgreSQL, the
-databases are ``portal_bench_seed_<key>`` and ``portal_bench_bulk_<key>`` on that
-server (never the database the URL names); their files stay under ``bench/.work/``.
+On SQLite each phase is a folder under ``bench/.work/data/sqlite/`` holding the
+database file and its media and private files. With ``DATABASE_URL`` pointing at
+PostgreSQL, the databases are ``portal_bench_seed_<key>`` and
+``portal_bench_bulk_<key>`` on that server (never the database the URL names), their
+files under ``bench/.work/data/postgresql/``.
 """
 
 import hashlib
@@ -196,6 +197,7 @@ def prepare(databases, sizes, log=print):
     secret_key = secrets.token_urlsafe(64)
     seed = _phase("seed", seed_key, databases, secret_key)
     bulk = _phase("bulk", bulk_key, databases, secret_key)
+    log(f"Data: {seed.files.parent.relative_to(ROOT)}/ ({databases.vendor})")
     if not _is_built(seed, databases):
         log("Building the seed database (once; kept in bench/.work/)")
         _build(seed, databases, steps=[["seed_portal"]])
@@ -216,7 +218,7 @@ def _database_name(name, key):
 
 
 def _phase(name, key, databases, secret_key, suffix=""):
-    files = DATA / f"{name}-{key}{suffix}"
+    files = DATA / databases.vendor / f"{name}-{key}{suffix}"
     return Phase(
         name=name,
         key=key,
@@ -291,9 +293,9 @@ def collectstatic(phase):
 
 
 def _remove_stale(databases, keep):
-    kept = {phase.files.name for phase in keep}
-    if DATA.exists():
-        for folder in DATA.iterdir():
-            if folder.name not in kept:
-                shutil.rmtree(folder, ignore_errors=True)
+    kept = {phase.files for phase in keep}
+    for folder in {phase.files.parent for phase in keep}:
+        for old in folder.iterdir():
+            if old not in kept:
+                shutil.rmtree(old, ignore_errors=True)
     databases.drop_stale(keep=[_database_name(phase.name, phase.key) for phase in keep])
