@@ -1,9 +1,9 @@
 import pytest
 from django.core import mail
 
-from strategy.seed import seed as seed_strategy
 from subscriptions.models import MailingListSubscriber
 from tests.accessibility import axe_violations
+from tests.factories import contact_page
 from tests.subscriptions.conftest import link_to
 
 pytestmark = [
@@ -13,12 +13,12 @@ pytestmark = [
 
 
 def test_a_visitor_signs_up_in_the_footer_and_confirms_from_the_email(
-    page, live_server
+    page, live_server, home_page
 ):
-    seed_strategy(log=lambda message: None)
+    contact = contact_page(home_page)
     mail.outbox.clear()
 
-    page.goto(live_server.url + "/industrial-strategy/")
+    page.goto(live_server.url + home_page.url)
     footer = page.locator("footer")
     footer.get_by_label("Email address").fill("visitor@example.org")
     footer.get_by_role("button", name="Subscribe").click()
@@ -38,5 +38,5 @@ def test_a_visitor_signs_up_in_the_footer_and_confirms_from_the_email(
     page.get_by_text("There is a problem").wait_for()
     assert axe_violations(page) == []
 
-    page.goto(live_server.url + "/contact/")
+    page.goto(live_server.url + contact.url)
     assert axe_violations(page) == []
