@@ -64,6 +64,7 @@ def _handle_signup(request, form, subscribe):
     return None
 
 
+# No CSRF token on cached pages; a forged sign-up only sends one rate-limited email.
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
 def mailing_list(request):
@@ -177,6 +178,7 @@ def confirm(request, token):
     )
 
 
+# The signed link is the authentication; mail clients' one-click POST has no token.
 @csrf_exempt
 @never_cache
 @require_http_methods(["GET", "POST"])
