@@ -19,6 +19,7 @@ from wagtail.search import index
 from portal import ratelimit
 from portal.blocks import RICH_TEXT_FEATURES, BodyBlock
 from portal.models import SiteSettings
+from portal.rich_text import sanitise
 from portal.routing import DirectRouteMixin
 
 
@@ -211,6 +212,11 @@ class RelatedTheme(Orderable):
     panels = [FieldPanel("theme")]
 
 
+def answer_text(answer):
+    """An answer's words for search and structured data, without any stored script."""
+    return " ".join(strip_tags(sanitise(answer.source)).split())
+
+
 class FAQBlock(blocks.StructBlock):
     question = blocks.CharBlock(max_length=200)
     anchor = blocks.CharBlock(
@@ -248,7 +254,7 @@ class FAQPage(BasePage):
 
     def search_text(self):
         questions = " ".join(
-            f"{q['question']} {strip_tags(q['answer'].source)}"
+            f"{q['question']} {answer_text(q['answer'])}"
             for group in self.groups()
             for q in group["questions"]
         )
@@ -286,7 +292,7 @@ class FAQPage(BasePage):
                     "name": q["question"],
                     "acceptedAnswer": {
                         "@type": "Answer",
-                        "text": " ".join(strip_tags(q["answer"].source).split()),
+                        "text": answer_text(q["answer"]),
                     },
                 }
                 for group in self.groups()
