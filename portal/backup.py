@@ -36,15 +36,14 @@ DATA_FILE = "data.json"
 MANIFEST_FILE = "manifest.json"
 CHUNK = 1024 * 1024
 
-# Not restored: rebuilt by the site (content types, permissions, search and reference
-# indexes), or state that must not come back (sessions, sign-in lockout counters,
+# Not restored: rebuilt by the site (content types, permissions, the search index), or
+# state that must not come back (sessions, sign-in lockout counters,
 # open editing sessions).
 EXCLUDED = [
     "contenttypes",
     "auth.permission",
     "sessions",
     "wagtailsearch",
-    "wagtailcore.referenceindex",
     "wagtailadmin.editingsession",
     "axes.accessattempt",
 ]
@@ -287,7 +286,6 @@ def import_site(folder):
                     f"{entry['name']} was stored as {saved}: the storage renamed it."
                 )
     call_command("update_index", verbosity=0)
-    call_command("rebuild_references_index", verbosity=0)
     with open(data_path) as handle:
         objects = len(json.load(handle))
     return ImportSummary(objects=objects, files=len(manifest["files"]))
