@@ -7,6 +7,7 @@ only when its scheduler is the first to claim it in the shared cache for this
 interval, and never while another run of it is still going.
 """
 
+import io
 import logging
 import time
 from dataclasses import dataclass
@@ -57,16 +58,23 @@ def run_job(job):
         logger.info("Skipped %s: another scheduler is running it.", job.command)
         return "busy"
     started = time.monotonic()
+    output = io.StringIO()
     try:
         close_old_connections()
-        call_command(job.command, verbosity=0)
+        call_command(job.command, verbosity=0, stdout=output)
     except Exception:
         logger.exception("%s failed.", job.command)
         return "failed"
     finally:
         cache.delete(running_key)
         close_old_connections()
-    logger.info("Ran %s in %.1f s.", job.command, time.monotonic() - started)
+    said = " ".join(output.getvalue().split())
+    logger.info(
+        "Ran %s in %.1f s.%s",
+        job.command,
+        time.monotonic() - started,
+        f" {said}" if said else "",
+    )
     return "ok"
 
 
