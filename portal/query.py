@@ -1,9 +1,10 @@
-"""Reading the public query string: every parameter a public view reads is parsed here.
+"""Reading the public query string: page numbers, years and searches are parsed here.
 
 Each reader takes whatever text a visitor sent and returns a usable value, or says it
 was not usable, and never raises: ``?page=abc`` shows the first page, ``?year=<script>``
 is ignored with a message. Only ASCII digits count as digits, because ``"²".isdigit()``
-is true and ``int("²")`` raises.
+is true and ``int("²")`` raises. (The funding filters are Django forms, which ignore a
+value that is not one of their choices.)
 """
 
 import re
@@ -12,7 +13,6 @@ MAX_PAGE = 99_999
 MIN_YEAR = 1900
 MAX_YEAR = 2199
 MAX_SEARCH_LENGTH = 200
-MAX_CHOICE_LENGTH = 100
 
 _PAGE = re.compile(r"[0-9]{1,5}")
 _YEAR = re.compile(r"[0-9]{4}")
@@ -54,11 +54,3 @@ def search_query(raw):
     if len(query) > MAX_SEARCH_LENGTH:
         return query[:MAX_SEARCH_LENGTH].rstrip(), True
     return query, False
-
-
-def choice(raw, allowed):
-    """``raw`` stripped if it is one of ``allowed``, otherwise ``None``."""
-    raw = (raw or "").strip()
-    if raw and len(raw) <= MAX_CHOICE_LENGTH and raw in allowed:
-        return raw
-    return None

@@ -66,12 +66,6 @@ def test_any_search_is_short_printable_words(raw):
         assert (words, shortened) == (normalised, False)
 
 
-@given(ANY_TEXT, st.sets(st.text(min_size=1, max_size=20), max_size=5))
-def test_a_choice_is_one_of_the_allowed_or_nothing(raw, allowed):
-    chosen = query.choice(raw, allowed)
-    assert chosen is None or chosen in allowed
-
-
 @given(st.binary(max_size=60))
 def test_any_query_string_bytes_are_read_or_refused_with_a_reason(raw):
     encoded = "".join(f"%{byte:02X}" for byte in raw)
