@@ -137,3 +137,10 @@ def test_too_many_parameters_get_the_bad_request_page(client, urls):
     assert response.status_code == 400
     assert_answered_helpfully(response)
     assert b"could not be read" in response.content
+
+
+@pytest.mark.django_db
+def test_an_unknown_host_gets_the_bad_request_page(client, urls):
+    response = client.get(urls["HomePage"], HTTP_HOST="evil.example")
+    assert response.status_code == 400
+    assert_answered_helpfully(response)
