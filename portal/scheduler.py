@@ -15,7 +15,6 @@ from datetime import timedelta
 
 from django.core.cache import cache
 from django.core.management import call_command, get_commands
-from django.db import close_old_connections
 
 logger = logging.getLogger("portal.scheduler")
 
@@ -60,14 +59,12 @@ def run_job(job):
     started = time.monotonic()
     output = io.StringIO()
     try:
-        close_old_connections()
         call_command(job.command, verbosity=0, stdout=output)
     except Exception:
         logger.exception("%s failed.", job.command)
         return "failed"
     finally:
         cache.delete(running_key)
-        close_old_connections()
     said = " ".join(output.getvalue().split())
     logger.info(
         "Ran %s in %.1f s.%s",

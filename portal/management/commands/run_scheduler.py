@@ -3,6 +3,7 @@ import threading
 import time
 
 from django.core.management.base import BaseCommand
+from django.db import close_old_connections
 
 from portal.scheduler import JOBS, run_due_jobs
 
@@ -28,6 +29,9 @@ class Command(BaseCommand):
         jobs = ", ".join(f"{job.command} every {job.every}" for job in JOBS)
         self.stdout.write(f"Scheduler started: {jobs}.")
         while not stop.is_set():
+            # A long-running process: drop database connections that went stale
+            # between ticks, as a web request does when it starts.
+            close_old_connections()
             run_due_jobs()
             # Wake at the start of the next minute, or at once when told to stop.
             stop.wait(60 - time.time() % 60)
