@@ -110,10 +110,12 @@ def _row(values):
 
 def _measure_cells(phase, page, mode):
     measure = page[mode]
+    # No request finished within the measurement: there is no latency to show.
+    finished = measure.get("requests", 1) > 0
     return [
         f"{measure['requests_per_second']:,.0f}",
-        f"{measure['p50_ms']:.1f}",
-        f"{measure['p99_ms']:.1f}",
+        f"{measure['p50_ms']:.1f}" if finished else "–",
+        f"{measure['p99_ms']:.1f}" if finished else "–",
         f"{ratio_to_static(phase, page, mode):.2f}",
     ]
 

@@ -145,3 +145,12 @@ def test_one_socket_timeout_fails_the_load_test():
 
     assert not summary["passed"]
     assert "timeout 1" in format_loadtest(summary)
+
+
+def test_a_page_with_no_finished_request_shows_no_latency():
+    results = {"phases": {"bulk": phase(1000, [("Search", 600, 0)])}}
+    results["phases"]["bulk"]["pages"][0]["uncached"]["requests"] = 0
+
+    search = format_table(results).splitlines()[-1]
+
+    assert search.split()[-4:] == ["0", "–", "–", "0.00"]
