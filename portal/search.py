@@ -66,10 +66,17 @@ def register(source: SearchSource):
 
 
 def search_everything(query):
-    """All public hits for ``query``, best first."""
+    """All public hits for ``query``, best first.
+
+    Only its words reach the search backend: on SQLite, punctuation such as a lone
+    double quote is full-text query syntax, and a syntax error there was a 500.
+    """
+    words = " ".join(re.findall(r"\w+", query))
+    if not words:
+        return []
     hits = []
     for source in _sources.values():
-        hits.extend(source.search(query))
+        hits.extend(source.search(words))
     hits.sort(key=lambda hit: hit.score, reverse=True)
     return hits
 

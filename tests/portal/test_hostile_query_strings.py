@@ -144,3 +144,11 @@ def test_an_unknown_host_gets_the_bad_request_page(client, urls):
     response = client.get(urls["HomePage"], HTTP_HOST="evil.example")
     assert response.status_code == 400
     assert_answered_helpfully(response)
+
+
+@pytest.mark.django_db
+def test_full_text_syntax_in_a_search_is_only_words_to_look_for(client, urls):
+    # Found by hypothesis: on SQLite a lone double quote was an FTS5 syntax error.
+    for q in ['"', '"growth', "!", "OR", "x NEAR y", "a*", "(x", "x:y", "^x"]:
+        response = client.get("/search/", {"q": q})
+        assert response.status_code == 200, q
