@@ -13,6 +13,7 @@ from funding.models import EnterpriseZoneSite, Fund, FundedProject
 from funding.pages import FundingIndexPage
 from meetings.models import MeetingDocument, MeetingIndexPage
 from strategy.models import (
+    ContactPage,
     EventPage,
     FAQPage,
     HomePage,
@@ -42,7 +43,15 @@ from tests.meetings.factories import (
     MeetingIndexPageFactory,
 )
 
-PAGE_TYPES = [HomePage, StrategyPage, ThemePage, FAQPage, EventPage, StandardPage]
+PAGE_TYPES = [
+    HomePage,
+    StrategyPage,
+    ThemePage,
+    FAQPage,
+    EventPage,
+    StandardPage,
+    ContactPage,
+]
 
 
 def build_portal():
@@ -57,6 +66,7 @@ def build_portal():
     FAQPageFactory(parent=strategy)
     EventPageFactory(parent=strategy, outcome="<p>It went well.</p>")
     StandardPageFactory(parent=home)
+    home.add_child(instance=ContactPage(title="Contact us", slug="contact"))
     meetings = MeetingIndexPageFactory(parent=home)
     past = MeetingFactory()
     MeetingFactory(
@@ -118,6 +128,14 @@ def public_urls():
     urls.update(
         {
             "document": Document.objects.get().url,
+            "mailing list": "/subscriptions/mailing-list/",
+            "alerts": "/subscriptions/alerts/",
+            "check your inbox": "/subscriptions/check-your-inbox/",
+            "confirm": "/subscriptions/confirm/not-a-real-token/",
+            "unsubscribe": "/subscriptions/unsubscribe/not-a-real-token/",
+            "erasure request": "/subscriptions/your-data/erase/",
+            "erasure requested": "/subscriptions/your-data/erase/requested/",
+            "erase confirm": "/subscriptions/your-data/erase/not-a-real-token/",
             "search": "/search/",
             "sitemap": "/sitemap.xml",
             "robots": "/robots.txt",
