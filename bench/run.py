@@ -68,9 +68,13 @@ def measure(port, path, seconds, mode, label):
         )
     if result.socket_errors or result.errors.get("status"):
         raise BenchError(f"{label} {path}: wrk reported errors {result.errors}")
+    latency = (
+        f"p50 {result.p50_ms:6.1f} ms  p99 {result.p99_ms:6.1f} ms"
+        if result.requests
+        else f"no request finished in {seconds} s"
+    )
     print(
-        f"  {label:<28} {result.requests_per_second:>9,.0f} req/s  "
-        f"p50 {result.p50_ms:6.1f} ms  p99 {result.p99_ms:6.1f} ms",
+        f"  {label:<28} {result.requests_per_second:>9,.0f} req/s  {latency}",
         flush=True,
     )
     return result.as_dict()
@@ -195,8 +199,8 @@ def parse_arguments(argv):
     bench.add_argument(
         "--seconds",
         type=int,
-        default=int(os.environ.get("BENCH_SECONDS") or 10),
-        help="wrk's duration per page and mode (default: BENCH_SECONDS or 10)",
+        default=int(os.environ.get("BENCH_SECONDS") or 8),
+        help="wrk's duration per page and mode (default: BENCH_SECONDS or 8)",
     )
     loadtest = commands.add_parser("loadtest", help="200 connections (make loadtest)")
     loadtest.add_argument("--seconds", type=int, default=60)

@@ -78,12 +78,11 @@ def test_a_drop_over_10_percent_from_seed_to_bulk_fails():
     assert drop.failures == ["Home (uncached): down 11%"]
 
 
-def test_the_drop_is_measured_against_the_static_file_of_the_same_phase():
-    # The whole machine was 20% slower during the bulk phase: no page got slower.
+def test_a_drop_of_10_percent_or_less_passes():
     results = {
         "phases": {
             "seed": phase(1000, [("Home", 600, 100)]),
-            "bulk": phase(800, [("Home", 480, 80)]),
+            "bulk": phase(1000, [("Home", 540, 90)]),
         }
     }
 
