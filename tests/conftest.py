@@ -82,6 +82,14 @@ def private_and_media_files_in_a_temporary_folder(tmp_path_factory):
 
 
 @pytest.fixture(autouse=True, scope="session")
+def fast_password_hashing():
+    """Tests sign in often; the production hasher is slow on purpose."""
+    from django.conf import settings
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True, scope="session")
 def page_cache_off_unless_asked_for():
     """Tests see each render; tests of the page cache turn it on with ``page_cache``."""
     from django.conf import settings

@@ -114,6 +114,7 @@ def assert_answered_helpfully(response):
         assert any(text.encode() in content for text in helpful)
 
 
+@pytest.mark.django_db
 def test_the_list_of_urls_is_every_public_view(urls):
     assert sorted(urls) == sorted(names())
     assert set(public_urls()) == set(urls)

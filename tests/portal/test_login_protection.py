@@ -20,11 +20,6 @@ ATTACKER = "203.0.113.9"
 EDITOR_AT_HOME = "198.51.100.4"
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def editor(django_user_model):
     user = django_user_model.objects.create_user("editor", password=PASSWORD)

@@ -30,7 +30,6 @@ document.addEventListener("securitypolicyviolation", (event) => {
 def portal_server(live_server, settings, home_page):
     settings.PORTAL_REQUIRE_2FA = True
     settings.FUNDING_MAP_TILE_URL = ""  # no tile server is reachable in tests
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     seed_funding(log=lambda message: None)
     return live_server.url
 

@@ -16,11 +16,6 @@ PASSWORD = "a long and unguessable passphrase"
 ADDRESS = "198.51.100.4"
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def two_factor_required(settings):
     settings.PORTAL_REQUIRE_2FA = True
