@@ -140,3 +140,18 @@ def test_no_public_template_has_inline_script_style_or_event_handlers():
         if found:
             problems[str(template.relative_to(TEMPLATES))] = found
     assert problems == {}
+
+
+def test_pdfs_go_without_a_policy_so_the_browser_viewer_can_show_them(rf):
+    from django.http import HttpResponse
+
+    from portal.security_headers import ContentSecurityPolicyMiddleware
+
+    def respond_with(content_type):
+        middleware = ContentSecurityPolicyMiddleware(
+            lambda request: HttpResponse(b"%PDF-1.7", content_type=content_type)
+        )
+        return middleware(rf.get("/meetings/board/papers/minutes.pdf"))
+
+    assert "Content-Security-Policy" not in respond_with("application/pdf")
+    assert "Content-Security-Policy" in respond_with("text/html; charset=utf-8")
