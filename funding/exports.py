@@ -1,8 +1,11 @@
 """The open data files: CSV, JSON, GeoJSON and a 360Giving data package.
 
-Each streams its rows from one ``values_list`` query over the model's ``public()`` rows,
-so a file of 100,000 projects starts at once and never sits whole in memory. The CSV
-columns are the import's columns, so a downloaded file can be edited and imported back.
+Each reads its rows from one ``values_list`` query over the model's ``public()`` rows.
+The project files stream, so a file of 100,000 projects starts at once and never sits
+whole in memory; the rounds and Enterprise Zone files hold a few dozen rows however
+much is funded, so they are sent whole, which lets the page cache and the CDN keep
+them. The CSV columns are the import's columns, so a downloaded file can be edited and
+imported back.
 """
 
 import csv
@@ -11,7 +14,7 @@ import json
 from decimal import Decimal
 
 from django.conf import settings
-from django.http import StreamingHttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.utils.text import slugify
 
 from portal.exports import escape_cell
@@ -84,7 +87,13 @@ def _rows(queryset, columns):
     return queryset.values_list(*columns.values())
 
 
-def csv_response(filename, columns, rows):
+def _response(parts, content_type, stream):
+    if stream:
+        return StreamingHttpResponse(parts, content_type=content_type)
+    return HttpResponse("".join(parts), content_type=content_type)
+
+
+def csv_response(filename, columns, rows, stream=True):
     writer = csv.writer(_Echo())
 
     def lines():
@@ -92,7 +101,7 @@ def csv_response(filename, columns, rows):
         for row in rows.iterator(chunk_size=CHUNK_SIZE):
             yield writer.writerow([escape_cell(value) for value in row])
 
-    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    response = _response(lines(), "text/csv; charset=utf-8", stream)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
@@ -105,8 +114,8 @@ def _json_value(value):
     return value
 
 
-def json_response(head, key, items, tail=None):
-    """``head`` as a JSON object whose ``key`` holds the streamed ``items``."""
+def json_response(head, key, items, stream=True, content_type="application/json"):
+    """``head`` as a JSON object whose ``key`` holds the ``items``."""
     opening = json.dumps({**head, key: []})[:-2]  # up to and including the "["
 
     def chunks():
@@ -115,7 +124,7 @@ def json_response(head, key, items, tail=None):
             yield ("," if n else "") + json.dumps(item, default=_json_value)
         yield "]}"
 
-    return StreamingHttpResponse(chunks(), content_type="application/json")
+    return _response(chunks(), content_type, stream)
 
 
 def projects_csv(request, page):
@@ -125,12 +134,14 @@ def projects_csv(request, page):
 
 def rounds_csv(request, page):
     rows = _rows(funding_models.FundRound.objects.public(), ROUND_COLUMNS)
-    return csv_response("rounds.csv", ROUND_COLUMNS, rows.order_by("identifier"))
+    rows = rows.order_by("identifier")
+    return csv_response("rounds.csv", ROUND_COLUMNS, rows, stream=False)
 
 
 def sites_csv(request, page):
     rows = _rows(funding_models.EnterpriseZoneSite.objects.public(), SITE_COLUMNS)
-    return csv_response("enterprise-zones.csv", SITE_COLUMNS, rows.order_by("slug"))
+    rows = rows.order_by("slug")
+    return csv_response("enterprise-zones.csv", SITE_COLUMNS, rows, stream=False)
 
 
 def projects_json(request, page):
@@ -185,9 +196,13 @@ def sites_geojson(request, page):
     features = (
         site_feature(site, index_url) for site in sites.iterator(chunk_size=CHUNK_SIZE)
     )
-    response = json_response({"type": "FeatureCollection"}, "features", features)
-    response["Content-Type"] = "application/geo+json"
-    return response
+    return json_response(
+        {"type": "FeatureCollection"},
+        "features",
+        features,
+        stream=False,
+        content_type="application/geo+json",
+    )
 
 
 def _org(name):

@@ -34,7 +34,7 @@ def everything_public(client):
     for path in FILES:
         response = client.get(path)
         assert response.status_code == 200, path
-        text.append(b"".join(response.streaming_content).decode())
+        text.append(response.getvalue().decode())
     return "\n".join(text)
 
 
@@ -86,7 +86,5 @@ def test_draft_records_are_left_out_of_every_export(client, drafts):
         r["identifier"] for r in csv.DictReader(io.StringIO(projects.decode()))
     ]
     assert identifiers == ["public-p"]
-    geo = json.loads(
-        b"".join(client.get("/funding/enterprise-zones.geojson").streaming_content)
-    )
+    geo = json.loads(client.get("/funding/enterprise-zones.geojson").content)
     assert [f["id"] for f in geo["features"]] == ["public-park"]

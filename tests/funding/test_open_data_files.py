@@ -5,6 +5,8 @@ from pathlib import Path
 
 import geojson
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry
 from referencing.jsonschema import DRAFT202012
@@ -28,7 +30,7 @@ GRANT_SCHEMA_URLS = [
 
 
 def body(response):
-    return b"".join(response.streaming_content).decode()
+    return response.getvalue().decode()
 
 
 def rows(response):
@@ -74,6 +76,34 @@ def test_a_downloaded_csv_imports_back_without_changes(client, projects):
     report = import_csv(body(client.get("/funding/projects.csv")), "projects")
     assert report.ok, report.errors
     assert (report.created, report.updated, report.unchanged) == ([], [], 2)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/funding/rounds.csv",
+        "/funding/enterprise-zones.csv",
+        "/funding/enterprise-zones.geojson",
+    ],
+)
+def test_files_that_stay_small_are_kept_by_the_page_cache_and_the_cdn(
+    client, funding_page, page_cache, path
+):
+    EnterpriseZoneSiteFactory()
+    first = client.get(path)
+    with CaptureQueriesContext(connection) as queries:
+        second = client.get(path)
+    assert first["X-Cache"] == "miss" and second["X-Cache"] == "hit"
+    assert len(queries) == 0 and second.content == first.content
+    assert "public" in second["Cache-Control"]
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/funding/projects.csv", "/funding/projects.json", "/funding/360giving.json"],
+)
+def test_files_that_grow_with_the_projects_stream(client, funding_page, path):
+    assert client.get(path).streaming
 
 
 def test_rounds_csv_lists_the_rounds(client, projects):
