@@ -1,18 +1,22 @@
 """Following meetings: an RSS feed of newly public documents and iCalendar feeds."""
 
 import datetime
+import functools
 from zoneinfo import ZoneInfo
 
 from django.contrib.syndication.views import Feed
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, Timezone
 
 from meetings.models import Committee, Meeting, MeetingDocument
 
 FEED_LENGTH = 50
-CALENDAR_PAST_DAYS = 400
+# Calendar apps poll these feeds and show what is coming: a year of past meetings is
+# plenty to look back on, and keeps each poll's cost independent of the archive's size.
+CALENDAR_PAST_DAYS = 365
+CALENDAR_DESCRIPTION = "Meetings from the last 12 months and every upcoming meeting."
 LONDON = ZoneInfo("Europe/London")
 
 
@@ -81,6 +85,11 @@ ICAL_STATUS = {
 }
 
 
+@functools.cache
+def _london_timezone():
+    return Timezone.from_tzid("Europe/London")
+
+
 def calendar_response(request, index, slug=None, pk=None):
     """An RFC 5545 calendar of public meetings: all, one committee's, or one meeting."""
     meetings = Meeting.objects.public().select_related("committee").order_by("start")
@@ -104,6 +113,11 @@ def calendar_response(request, index, slug=None, pk=None):
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", "Europe/London")
+    if pk is None:
+        calendar.add("x-wr-caldesc", CALENDAR_DESCRIPTION)
+    # Every time is in London's zone: adding it once skips icalendar's walk of every
+    # event looking for the zones in use.
+    calendar.add_component(_london_timezone())
     for meeting in meetings:
         event = Event()
         event.add("uid", f"meeting-{meeting.uid}@{host}")
@@ -119,7 +133,6 @@ def calendar_response(request, index, slug=None, pk=None):
             event.add("description", meeting.summary)
         event.add("url", request.build_absolute_uri(meeting.get_url(index_url)))
         calendar.add_component(event)
-    calendar.add_missing_timezones()
     filename = "meeting.ics" if pk is not None else "meetings.ics"
     response = HttpResponse(
         calendar.to_ical(), content_type="text/calendar; charset=utf-8"

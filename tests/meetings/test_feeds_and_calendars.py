@@ -2,6 +2,7 @@ import datetime
 
 import feedparser
 import pytest
+from django.utils import timezone
 from icalendar import Calendar
 
 from meetings.models import Meeting
@@ -87,3 +88,21 @@ def test_rss_feed_lists_newly_public_documents_and_parses(client, board):
     assert entry.link.endswith(meeting.url)
     assert entry.enclosures[0]["type"] == "application/pdf"
     assert entry.enclosures[0]["href"].startswith("http://testserver/meetings/")
+
+
+def test_the_calendar_holds_the_last_year_and_everything_upcoming(client, board):
+    now = timezone.now()
+    for title, days_ago in [("Old", 400), ("Recent", 300), ("Upcoming", -900)]:
+        MeetingFactory(
+            committee=board, title=title, start=now - datetime.timedelta(days=days_ago)
+        )
+
+    found, calendar = events(client, "/meetings/calendar.ics")
+    assert sorted(found) == ["Recent", "Upcoming"]
+    assert "last 12 months" in str(calendar["x-wr-caldesc"])
+    assert sorted(events(client, "/meetings/board/calendar.ics")[0]) == [
+        "Recent",
+        "Upcoming",
+    ]
+    old = Meeting.objects.get(title="Old")
+    assert list(events(client, f"/meetings/board/{old.pk}/calendar.ics")[0]) == ["Old"]
