@@ -269,8 +269,18 @@ class FundedProjectQuerySet(PublicQuerySet):
         return self.filter(live=True, fund__live=True).exclude(round__live=False)
 
     def searchable(self):
-        """``public()`` in a form the search backend can filter (it cannot join)."""
-        return self.filter(pk__in=self.public().values("pk"))
+        """``public()`` in a form the search backend can filter (it cannot join).
+
+        The few live funds and rounds are listed by subquery: filtering on a list
+        of all public project ids made the database build that list, 100,000 rows,
+        on every search.
+        """
+        return self.filter(
+            models.Q(round__isnull=True)
+            | models.Q(round__in=FundRound.objects.filter(live=True).values("pk")),
+            live=True,
+            fund__in=Fund.objects.filter(live=True).values("pk"),
+        )
 
 
 class FundedProject(Publishable, index.Indexed):
@@ -363,6 +373,8 @@ class FundedProject(Publishable, index.Indexed):
         index.SearchField("description"),
         index.FilterField("live"),
         index.FilterField("id"),
+        index.FilterField("fund"),
+        index.FilterField("round"),
     ]
     preview_template = "funding/project_detail.html"
 
