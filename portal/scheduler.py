@@ -38,6 +38,8 @@ JOBS = [
     Job("publish_scheduled_documents", MINUTE),
     Job("send_alert_digests", HOUR),
     Job("purge_unconfirmed_subscriptions", DAY),
+    # Query planner statistics, which site search on SQLite needs as content grows.
+    Job("analyze_database", DAY),
 ]
 
 

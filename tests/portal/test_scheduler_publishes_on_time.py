@@ -123,4 +123,5 @@ def test_the_job_table_holds_every_job_with_its_interval():
         ("publish_scheduled_documents", scheduler.MINUTE),
         ("send_alert_digests", scheduler.HOUR),
         ("purge_unconfirmed_subscriptions", scheduler.DAY),
+        ("analyze_database", scheduler.DAY),
     ]

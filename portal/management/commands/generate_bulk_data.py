@@ -1,3 +1,4 @@
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from funding import bulk as funding_bulk
@@ -27,3 +28,4 @@ class Command(BaseCommand):
             log=self.stdout.write,
         )
         funding_bulk.generate(projects=options["projects"], log=self.stdout.write)
+        call_command("analyze_database", stdout=self.stdout)
