@@ -10,10 +10,12 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q, Sum
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.text import slugify
 from django.views.decorators.http import require_GET
 from wagtail.contrib.routable_page.models import path
 from wagtail.models import Site
 
+from portal import changes
 from portal.query import page_number
 
 from . import charts, exports
@@ -80,8 +82,24 @@ class SiteFilterForm(forms.Form):
         return sites
 
 
-def paginate(request, queryset):
+def fund_totals():
+    """Each public fund's number of public projects and their total award."""
+    rows = funding_models.Fund.objects.public().annotate(
+        project_count=Count("projects", filter=PUBLIC_PROJECT),
+        total_awarded=Sum("projects__amount_awarded", filter=PUBLIC_PROJECT),
+    )
+    return {
+        pk: (count, total)
+        for pk, count, total in rows.values_list("pk", "project_count", "total_awarded")
+    }
+
+
+def paginate(request, queryset, count_key=None):
+    """A page of ``queryset``; with ``count_key``, the count of 100,000 rows is
+    kept until content changes instead of counted on every page."""
     paginator = Paginator(queryset, PROJECTS_PER_PAGE)
+    if count_key is not None:
+        paginator.count = changes.cached(count_key, queryset.count)
     return paginator.get_page(page_number(request))
 
 
@@ -108,12 +126,10 @@ class FundingRoutesMixin:
             .filter(section=funding_models.Figure.Section.FUNDING)
             .select_related("fund", "source")
         )
-        funds = list(
-            funding_models.Fund.objects.public().annotate(
-                project_count=Count("projects", filter=PUBLIC_PROJECT),
-                total_awarded=Sum("projects__amount_awarded", filter=PUBLIC_PROJECT),
-            )
-        )
+        totals = changes.cached("funding:fund-totals", fund_totals)
+        funds = list(funding_models.Fund.objects.public())
+        for fund in funds:
+            fund.project_count, fund.total_awarded = totals.get(fund.pk, (0, None))
         return self.render_route(
             request,
             "funding/funding_index_page.html",
@@ -151,7 +167,10 @@ class FundingRoutesMixin:
     def project_list(self, request):
         funds = list(funding_models.Fund.objects.public().only("slug", "name"))
         form = ProjectFilterForm(request.GET, funds)
-        projects = paginate(request, form.filter(public_projects()))
+        listed = form.filter(public_projects())
+        chosen = [form.cleaned_data.get(name) or "" for name in sorted(form.fields)]
+        count_key = "funding:project-count:" + "|".join(map(str, chosen))
+        projects = paginate(request, listed, count_key=slugify(count_key))
         return self.render_route(
             request,
             "funding/project_list.html",

@@ -46,6 +46,15 @@ def _raise_version():
     cache.delete(NEXT_CHANGE_KEY)
 
 
+def cached(name, compute, timeout=24 * 3600):
+    """``compute()``, kept until public content next changes, by hand or by the
+    clock: for aggregates over large tables (totals, counts, year lists) that every
+    render would otherwise recompute."""
+    return cache.get_or_set(
+        f"portal:cached:{name}:{current_version()}", compute, timeout
+    )
+
+
 def public_content_changed(instance=None):
     """Forget every cached page, now and again once the transaction commits.
 
