@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET
 from meetings import feeds, pdf
 from meetings.models import Committee, Meeting, MeetingDocument, MeetingIndexPage
 from meetings.storage import private_storage
-from portal import query
+from portal import changes, query
 
 PAST_PER_PAGE = 20
 MAX_UPCOMING = 50
@@ -53,7 +53,10 @@ def _listing(request, index, committee_slug=None):
             )
     if committee:
         meetings = meetings.filter(committee=committee)
-    years = [day.year for day in meetings.datetimes("start", "year", order="DESC")]
+    years = changes.cached(
+        f"meetings:years:{committee.pk if committee else 'all'}",
+        lambda: [day.year for day in meetings.datetimes("start", "year", order="DESC")],
+    )
     year = _year_filter(request, errors)
     if year:
         meetings = meetings.filter(start__year=year)
@@ -61,6 +64,11 @@ def _listing(request, index, committee_slug=None):
     number = query.page_number(request)
     upcoming = list(meetings.upcoming(now)[:MAX_UPCOMING]) if number == 1 else []
     paginator = Paginator(meetings.past(now), PAST_PER_PAGE)
+    # Meetings become past at their end time, which raises the content version too.
+    paginator.count = changes.cached(
+        f"meetings:past-count:{committee.pk if committee else 'all'}:{year or 'all'}",
+        paginator.object_list.count,
+    )
     try:
         past = paginator.page(number)
     except EmptyPage:
