@@ -1,7 +1,7 @@
 """Checking an uploaded meeting file before anything is stored.
 
 The type must be allowed, the size within the limit, and the content must match the
-extension (``portal.uploads.check_content``). Every refusal is a ``ValidationError``
+extension (``portal.uploads.read_checked``). Every refusal is a ``ValidationError``
 that says what was wrong and how to fix it.
 """
 
@@ -15,7 +15,7 @@ from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 
 from meetings import pdf
-from portal.uploads import CONTENT_TYPES, check_content, decode_text
+from portal.uploads import CONTENT_TYPES, decode_text, read_checked
 
 NAME_LENGTH = 100
 
@@ -34,10 +34,6 @@ class CheckedUpload:
 
 def allowed_extensions():
     return [ext.lower().lstrip(".") for ext in settings.MEETINGS_UPLOAD_EXTENSIONS]
-
-
-def max_size():
-    return settings.MEETINGS_MAX_UPLOAD_MB * 1024 * 1024
 
 
 def clean_name(name):
@@ -60,17 +56,7 @@ def check_upload(uploaded):
             f"“{original}” is not an allowed type of file. Upload one of: "
             f"{', '.join(ext.upper() for ext in allowed)}."
         )
-    if uploaded.size == 0:
-        raise ValidationError(f"“{original}” is empty. Choose the file again.")
-    if uploaded.size > max_size():
-        raise ValidationError(
-            f"“{original}” is {uploaded.size / 1024 / 1024:.1f} MB: the limit is "
-            f"{settings.MEETINGS_MAX_UPLOAD_MB} MB. Compress it or split it into parts."
-        )
-    uploaded.seek(0)
-    data = uploaded.read()
-    uploaded.seek(0)
-    check_content(original, extension, data)
+    data = read_checked(uploaded, original, extension, settings.MEETINGS_MAX_UPLOAD_MB)
     checked = CheckedUpload(
         name=name,
         extension=extension,

@@ -32,6 +32,23 @@ OOXML_MAIN_PART = {
 MARKUP = re.compile(rb"<\s*(!doctype|html|script|svg|\?xml|body|iframe)", re.IGNORECASE)
 
 
+def read_checked(uploaded, original, extension, limit_mb):
+    """The bytes of an upload that is not empty, within ``limit_mb`` and really of its
+    type; otherwise a ValidationError that says what to do."""
+    if uploaded.size == 0:
+        raise ValidationError(f"“{original}” is empty. Choose the file again.")
+    if uploaded.size > limit_mb * 1024 * 1024:
+        raise ValidationError(
+            f"“{original}” is {uploaded.size / 1024 / 1024:.1f} MB: the limit is "
+            f"{limit_mb} MB. Compress it or split it into parts."
+        )
+    uploaded.seek(0)
+    data = uploaded.read()
+    uploaded.seek(0)
+    check_content(original, extension, data)
+    return data
+
+
 def check_content(original, extension, data):
     """Refuse ``data`` unless it is really a file of type ``extension``.
 
