@@ -6,6 +6,8 @@ can look, export the confirmed ones, and erase an address.
 
 import django_filters
 from django.contrib import messages
+from django.shortcuts import redirect
+from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
@@ -162,3 +164,20 @@ class SubscriptionsGroup(SnippetViewSetGroup):
 
 
 register_snippet(SubscriptionsGroup)
+
+
+@hooks.register("before_bulk_action")
+def erase_instead_of_bulk_delete(request, action_type, objects, action):
+    """Deleting several subscriptions at once erases each address, as one does."""
+    if action_type != "delete" or action.model not in (
+        MailingListSubscriber,
+        AlertSubscription,
+    ):
+        return None
+    addresses = {subscription.email for subscription in objects}
+    for email in addresses:
+        erase_address(email, Erasure.Source.STAFF, request.user.get_username())
+    messages.success(
+        request, f"Erased everything held for {len(addresses)} address(es)."
+    )
+    return redirect(action.next_url)

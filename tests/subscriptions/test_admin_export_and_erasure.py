@@ -185,5 +185,6 @@ def test_the_admin_action_log_never_keeps_an_address(client, communications):
     )
     assert response.status_code == 302
     assert not MailingListSubscriber.objects.exists()
+    assert Erasure.objects.get().subscriptions == 1, "a bulk delete is an erasure too"
     labels = " ".join(ModelLogEntry.objects.values_list("label", flat=True))
     assert "bulk@example.org" not in labels
