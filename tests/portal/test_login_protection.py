@@ -1,6 +1,5 @@
 """Wrong passwords lock one username at one address; an administrator unlocks it."""
 
-
 import pytest
 from axes.models import AccessAttempt, AccessFailureLog
 from django.contrib.auth.models import Group
