@@ -19,6 +19,7 @@ run: $(INSTALLED)
 	$(PY) manage.py migrate --no-input -v0
 	$(PY) manage.py seed_portal
 	$(PY) manage.py ensure_local_admin
+	$(PY) manage.py use_local_site_address --host $(HOST) --port $(PORT)
 	$(PY) manage.py run_scheduler & scheduler=$$!; \
 	trap 'kill $$scheduler 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
