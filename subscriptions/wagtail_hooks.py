@@ -9,7 +9,6 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import (
@@ -19,24 +18,13 @@ from wagtail.snippets.views.snippets import (
 )
 
 from portal.exports import EscapedExportIndexView
+from portal.permissions import LookOnlyPolicy
 from subscriptions.erasure import erase_address
 from subscriptions.models import (
     AlertSubscription,
     Erasure,
     MailingListSubscriber,
 )
-
-
-class LookOnlyPolicy(ModelPermissionPolicy):
-    """The model's permissions, without the actions no one may take from the admin."""
-
-    def __init__(self, model, refused=("add", "change")):
-        super().__init__(model)
-        self.refused = set(refused)
-
-    def user_has_permission(self, user, action):
-        return action not in self.refused and super().user_has_permission(user, action)
-
 
 register_permission_policy(MailingListSubscriber, LookOnlyPolicy(MailingListSubscriber))
 register_permission_policy(AlertSubscription, LookOnlyPolicy(AlertSubscription))

@@ -15,30 +15,19 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import MenuItem
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from portal.permissions import LookOnlyPolicy
 
-class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
-    """Records written only by the login machinery: nobody adds or edits them here."""
-
-    allowed_actions = {"view"}
-
-    def user_has_permission(self, user, action):
-        return action in self.allowed_actions and super().user_has_permission(
-            user, action
-        )
-
-
-class ReadAndUnlockPermissionPolicy(ReadOnlyPermissionPolicy):
-    allowed_actions = {"view", "delete"}
-
-
+# Records written only by the login machinery: nobody adds or edits them here, and
+# only a lockout may be deleted (unlocked).
 register_permission_policy(
-    AccessAttempt, ReadAndUnlockPermissionPolicy(AccessAttempt), exact_class=True
+    AccessAttempt, LookOnlyPolicy(AccessAttempt), exact_class=True
 )
 register_permission_policy(
-    AccessFailureLog, ReadOnlyPermissionPolicy(AccessFailureLog), exact_class=True
+    AccessFailureLog,
+    LookOnlyPolicy(AccessFailureLog, refused=("add", "change", "delete")),
+    exact_class=True,
 )
 
 
