@@ -89,7 +89,8 @@ def measure_phase(phase, seconds, config):
     for mode, extra_env in (("cached", {}), ("uncached", {"PAGE_CACHE_SECONDS": "0"})):
         print(f"{phase.name} data, {mode} pages:", flush=True)
         log_path = LOGS / f"gunicorn-{phase.name}-{mode}.log"
-        with gunicorn(phase.env(**extra_env), config, log_path, static_path) as port:
+        server = config.for_connections(CONNECTIONS[mode])
+        with gunicorn(phase.env(**extra_env), server, log_path, static_path) as port:
             if mode == "cached":
                 static = measure(port, static_path, seconds, mode, STATIC)
                 measured["static"] = {"path": static_path, **static}
@@ -124,7 +125,10 @@ def run_bench(arguments):
             "wrk_connections": CONNECTIONS,
             "wrk_timeout_seconds": WRK_TIMEOUT_SECONDS,
             "wrk_threads": WRK_THREADS,
-            "gunicorn": config.arguments(),
+            "gunicorn": {
+                mode: config.for_connections(count).arguments()
+                for mode, count in CONNECTIONS.items()
+            },
             "bulk_sizes": vars(sizes),
         },
         "phases": {},
@@ -150,7 +154,7 @@ def run_loadtest(arguments):
     databases.collectstatic(bulk)
     pages = probe(bulk)
     paths = [page["path"] for page in pages]
-    config = GunicornConfig()
+    config = GunicornConfig().for_connections(arguments.connections)
     LOGS.mkdir(parents=True, exist_ok=True)
     print(
         f"Load test: {arguments.connections} connections for {arguments.seconds} s "

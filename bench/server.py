@@ -1,5 +1,6 @@
 """gunicorn in production mode for the benchmark, and a plain HTTP check of a page."""
 
+import dataclasses
 import http.client
 import os
 import signal
@@ -26,6 +27,18 @@ class GunicornConfig:
     threads: int = 4
     backlog: int = 2048
     keep_alive_seconds: int = 5
+    connections: int = 1000
+
+    def for_connections(self, connections):
+        """This server for ``connections`` clients, an equal share for each worker.
+
+        A worker otherwise takes every connection it wins the race to accept, and
+        with keep-alive they stay: one worker could serve all of wrk's connections
+        while the other idled, halving a run's figure by chance.
+        """
+        return dataclasses.replace(
+            self, connections=max(1, -(-connections // self.workers))
+        )
 
     def arguments(self):
         worker_class = "gthread" if self.threads > 1 else "sync"
@@ -33,6 +46,7 @@ class GunicornConfig:
             f"--workers={self.workers}",
             f"--threads={self.threads}",
             f"--worker-class={worker_class}",
+            f"--worker-connections={self.connections}",
             f"--backlog={self.backlog}",
             f"--keep-alive={self.keep_alive_seconds}",
             "--timeout=60",
