@@ -141,7 +141,9 @@ class Meeting(
 
     class Meta:
         ordering = ["-start"]
-        indexes = [models.Index(fields=["live", "start"])]
+        # A bare ``WHERE live`` (how Django writes ``live=True`` for SQLite) cannot use
+        # an index that starts with ``live``: SQLite would sort every meeting.
+        indexes = [models.Index(fields=["start"])]
         # Wagtail adds these late; declared here so a data migration can grant them.
         permissions = [
             ("publish_meeting", "Can publish meeting"),
