@@ -15,8 +15,10 @@ from meetings.models import Committee, Meeting, MeetingDocument, MeetingIndexPag
 from meetings.storage import private_storage
 from portal import changes, query
 
-PAST_PER_PAGE = 20
-MAX_UPCOMING = 50
+PER_PAGE = 20
+# The index opens with the next few meetings; ?when=upcoming pages through them all.
+UPCOMING_FIRST = 5
+UPCOMING = "upcoming"
 PACK_KINDS = [
     MeetingDocument.Kind.AGENDA,
     MeetingDocument.Kind.PAPER,
@@ -33,7 +35,8 @@ def _year_filter(request, errors):
 
 
 def _listing(request, index, committee_slug=None):
-    """Upcoming meetings, then past ones by year, filtered and paginated.
+    """The next few meetings, then past ones by year, filtered and paginated; with
+    ``?when=upcoming``, every upcoming meeting, paginated.
 
     With ``committee_slug`` the listing is that committee's page (404 if unknown);
     otherwise ``?committee=`` filters it.
@@ -60,19 +63,30 @@ def _listing(request, index, committee_slug=None):
     year = _year_filter(request, errors)
     if year:
         meetings = meetings.filter(start__year=year)
+    when = request.GET.get("when", "").strip()
+    if when not in ("", UPCOMING):
+        errors.append("That is not a list of meetings: showing every meeting.")
+        when = ""
     now = timezone.now()
     number = query.page_number(request)
-    upcoming = list(meetings.upcoming(now)[:MAX_UPCOMING]) if number == 1 else []
-    paginator = Paginator(meetings.past(now), PAST_PER_PAGE)
+    scope = f"{committee.pk if committee else 'all'}:{year or 'all'}"
+    if when == UPCOMING:
+        upcoming, more_upcoming = [], False
+        listed, count_key = meetings.upcoming(now), f"meetings:upcoming-count:{scope}"
+    else:
+        upcoming = (
+            list(meetings.upcoming(now)[: UPCOMING_FIRST + 1]) if number == 1 else []
+        )
+        more_upcoming = len(upcoming) > UPCOMING_FIRST
+        upcoming = upcoming[:UPCOMING_FIRST]
+        listed, count_key = meetings.past(now), f"meetings:past-count:{scope}"
+    paginator = Paginator(listed, PER_PAGE)
     # Meetings become past at their end time, which raises the content version too.
-    paginator.count = changes.cached(
-        f"meetings:past-count:{committee.pk if committee else 'all'}:{year or 'all'}",
-        paginator.object_list.count,
-    )
+    paginator.count = changes.cached(count_key, listed.count)
     try:
-        past = paginator.page(number)
+        listing = paginator.page(number)
     except EmptyPage:
-        past = paginator.page(paginator.num_pages)
+        listing = paginator.page(paginator.num_pages)
     return {
         "page": index,
         "index_url": index.url,
@@ -80,8 +94,10 @@ def _listing(request, index, committee_slug=None):
         "committee": committee,
         "years": years,
         "year": year,
+        "when": when,
         "upcoming": upcoming,
-        "page_obj": past,
+        "more_upcoming": more_upcoming,
+        "page_obj": listing,
         "errors": errors,
     }
 

@@ -49,10 +49,14 @@ def contains_page(section, page):
 
 @register.simple_tag
 def query_with(request, **changes):
-    """The current query string with ``changes`` applied, e.g. for pagination links."""
+    """The current query string with ``changes`` applied, e.g. for pagination links;
+    a change to None removes that parameter."""
     query = request.GET.copy()
     for key, value in changes.items():
-        query[key] = value
+        if value is None:
+            query.pop(key, None)
+        else:
+            query[key] = value
     return query.urlencode()
 
 

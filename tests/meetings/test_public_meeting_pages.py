@@ -73,6 +73,7 @@ def test_index_filters_by_committee_and_year(client, board):
         ({"year": "<script>alert(1)</script>"}, "The year must be four digits"),
         ({"year": "20255"}, "The year must be four digits"),
         ({"committee": "nope"}, "There is no committee with that name"),
+        ({"when": "yesterday"}, "That is not a list of meetings"),
         ({"page": "abc"}, ""),
         ({"page": "99999"}, ""),
     ],
@@ -95,6 +96,27 @@ def test_index_is_paginated(client, board):
     assert "Meeting 00" in first and "Meeting 24" not in first
     assert "Meeting 24" in second
     assert "Page 2 of 2" in second
+
+
+def test_index_opens_with_the_next_meetings_and_pages_through_all_upcoming(
+    client, board
+):
+    for n in range(27):
+        MeetingFactory(committee=board, title=f"Upcoming {n:02}", start=days(1 + n))
+    MeetingFactory(committee=board, title="Held", start=days(-3))
+
+    first = client.get("/meetings/", {"committee": "board"}).content.decode()
+    titles = re.findall(r'class="meeting-item__title"><a [^>]+>([^<]+)<', first)
+    assert titles == [f"Upcoming {n:02}" for n in range(5)] + ["Held"]
+    assert 'href="?committee=board&amp;when=upcoming">All upcoming meetings' in first
+
+    upcoming = client.get("/meetings/", {"when": "upcoming"}).content.decode()
+    titles = re.findall(r'class="meeting-item__title"><a [^>]+>([^<]+)<', upcoming)
+    assert titles == [f"Upcoming {n:02}" for n in range(20)]
+    assert "Page 1 of 2" in upcoming and "Held" not in upcoming
+    assert '<input type="hidden" name="when" value="upcoming">' in upcoming
+    rest = client.get("/meetings/", {"when": "upcoming", "page": "2"}).content
+    assert "Upcoming 26" in rest.decode()
 
 
 def test_committee_page_shows_its_remit_and_only_its_meetings(client, board):
