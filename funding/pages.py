@@ -9,11 +9,14 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.blocks import RICH_TEXT_FEATURES
+from portal.routing import ViewRestrictionsCacheMixin
 
 from .views import FundingRoutesMixin
 
 
-class FundingIndexPage(FundingRoutesMixin, RoutablePageMixin, Page):
+class FundingIndexPage(
+    ViewRestrictionsCacheMixin, FundingRoutesMixin, RoutablePageMixin, Page
+):
     intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
     enterprise_zones_intro = RichTextField(
         blank=True,

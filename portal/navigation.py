@@ -10,7 +10,7 @@ from django.core.cache import cache
 from wagtail.models import Page, Site
 from wagtail.rich_text import expand_db_html
 
-from portal.changes import current_version
+from portal.changes import cached, current_version
 from portal.models import SiteSettings
 
 # Older versions' entries are never read again: let them expire.
@@ -67,8 +67,11 @@ def breadcrumbs(page):
     """The pages from the home page down to, not including, ``page``."""
     if page.depth <= 2:
         return []
-    return list(
-        Page.objects.ancestor_of(page)
-        .filter(depth__gte=2)
-        .only("id", "title", "url_path")
+    return cached(
+        f"portal:breadcrumbs:{page.pk}",
+        lambda: list(
+            Page.objects.ancestor_of(page)
+            .filter(depth__gte=2)
+            .only("id", "title", "url_path")
+        ),
     )

@@ -1,13 +1,52 @@
+"""Finding the page for a request with as few queries as the content allows.
+
+The site, its home page, each page's route and whether a page is private change only
+with public content, so they are kept under the content version (``portal.changes``)
+and a page view spends its queries on what it shows.
+"""
+
+import hashlib
+
+from django.core.exceptions import DisallowedHost
 from django.http import Http404
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction, Site
+
+from portal import changes
+
+
+class CachedSiteMiddleware:
+    """Gives Wagtail the request's site, with its home page, from the cache.
+
+    ``Site.find_for_request`` reads ``request._wagtail_site`` when it is set; the home
+    page's ``specific`` is worked out before caching, so routing starts without a query.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            key = f"portal:site:{request.get_host()}:{request.get_port()}"
+        except DisallowedHost:
+            return self.get_response(request)
+        request._wagtail_site = changes.cached(key, lambda: _site_with_root(request))
+        return self.get_response(request)
+
+
+def _site_with_root(request):
+    site = Site._find_for_request(request)
+    if site is not None:
+        site.root_page.localized.specific  # noqa: B018 (kept on the cached object)
+    return site
 
 
 class DirectRouteMixin:
     """Routes a URL to its page with one lookup instead of one per level of the tree.
 
     Wagtail walks down the tree a level at a time, two queries a level. This finds the
-    deepest page whose URL path starts the request's path in one query, then lets that
-    page route whatever is left (a routable page's sub-pages, or a 404).
+    deepest page whose URL path starts the request's path in one query, keeps it under
+    the content version, then lets that page route whatever is left (a routable page's
+    sub-pages, or a 404).
     """
 
     def route(self, request, path_components):
@@ -17,15 +56,39 @@ class DirectRouteMixin:
             self.url_path + "/".join(path_components[:depth]) + "/"
             for depth in range(1, len(path_components) + 1)
         ]
-        deepest = (
+        digest = hashlib.sha256("\n".join(prefixes).encode()).hexdigest()[:32]
+        deepest = changes.cached(
+            f"portal:route:{self.pk}:{digest}", lambda: self._deepest(prefixes)
+        )
+        remaining = path_components[
+            deepest.url_path.count("/") - self.url_path.count("/") :
+        ]
+        return deepest.route(request, remaining)
+
+    def _deepest(self, prefixes):
+        page = (
             Page.objects.descendant_of(self)
             .filter(url_path__in=prefixes)
             .order_by("-depth")
             .first()
         )
-        if deepest is None:
-            raise Http404
-        remaining = path_components[
-            deepest.url_path.count("/") - self.url_path.count("/") :
-        ]
-        return deepest.specific.route(request, remaining)
+        if page is None:
+            raise Http404  # not cached: made-up addresses would fill the cache
+        return page.specific
+
+
+class ViewRestrictionsCacheMixin:
+    """Wagtail checks a page's view restrictions on every view, two queries; almost
+    every page has none, which is remembered until content changes (a restriction
+    added anywhere raises the content version)."""
+
+    def get_view_restrictions(self):
+        restricted = changes.cached(
+            f"portal:restricted:{self.pk}",
+            lambda: super(ViewRestrictionsCacheMixin, self)
+            .get_view_restrictions()
+            .exists(),
+        )
+        if restricted:
+            return super().get_view_restrictions()
+        return PageViewRestriction.objects.none()

@@ -12,7 +12,10 @@ from dataclasses import dataclass
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
+from wagtail.blocks import StreamValue
 from wagtail.search import index
+
+from portal import changes
 
 MAX_RESULTS_PER_SOURCE = 200
 SUMMARY_LENGTH = 240
@@ -101,9 +104,20 @@ def relevance(obj, terms):
         value = getattr(obj, field.field_name, None)
         if value is None or callable(value):
             continue
+        if isinstance(value, StreamValue):
+            value = stream_text(obj, field.field_name)
         text = str(value).lower()
         score += sum(field.boost or 1.0 for term in terms if term in text)
     return score
+
+
+def stream_text(obj, field_name):
+    """The words of a StreamField, rendered once per content version: rendering every
+    matching page's body was most of a search's time."""
+    return changes.cached(
+        f"search:text:{obj._meta.label}:{obj.pk}:{field_name}",
+        lambda: strip_tags(str(getattr(obj, field_name))),
+    )
 
 
 def highlight(text, query, length=SUMMARY_LENGTH):

@@ -16,14 +16,14 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from portal import ratelimit
+from portal import changes, ratelimit, search
 from portal.blocks import RICH_TEXT_FEATURES, BodyBlock
 from portal.models import SiteSettings
 from portal.rich_text import sanitise
-from portal.routing import DirectRouteMixin
+from portal.routing import DirectRouteMixin, ViewRestrictionsCacheMixin
 
 
-class BasePage(Page):
+class BasePage(ViewRestrictionsCacheMixin, Page):
     """Fields every content page shares: a plain-text summary and the body stream."""
 
     summary = models.TextField(
@@ -47,7 +47,7 @@ class BasePage(Page):
     def search_text(self):
         """The page's words, for the passage shown under a search result."""
         return " ".join(
-            [self.summary or self.search_description, strip_tags(str(self.body))]
+            [self.summary or self.search_description, search.stream_text(self, "body")]
         )
 
     def meta_description(self):
@@ -83,7 +83,18 @@ class HomePage(DirectRouteMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = (
+        if getattr(request, "is_preview", False):
+            featured_and_sections = self._featured_and_sections()
+        else:
+            featured_and_sections = changes.cached(
+                f"strategy:home:{self.pk}", self._featured_and_sections
+            )
+        context["featured"], context["sections"] = featured_and_sections
+        return context
+
+    def _featured_and_sections(self):
+        featured = self.featured_page
+        sections = (
             self.get_children()
             .live()
             .public()
@@ -91,7 +102,7 @@ class HomePage(DirectRouteMixin, BasePage):
             .specific()
             .defer_streamfields()
         )
-        return context
+        return featured if featured and featured.live else None, list(sections)
 
 
 class StrategyPage(BasePage):
@@ -191,12 +202,15 @@ class ThemePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["related"] = (
-            ThemePage.objects.live()
-            .public()
-            .filter(related_from__page=self)
-            .order_by("related_from__sort_order")
-            .defer_streamfields()
+        context["related"] = changes.cached(
+            f"strategy:related-themes:{self.pk}",
+            lambda: list(
+                ThemePage.objects.live()
+                .public()
+                .filter(related_from__page=self)
+                .order_by("related_from__sort_order")
+                .defer_streamfields()
+            ),
         )
         return context
 
@@ -407,7 +421,7 @@ class ContactFormBuilder(FormBuilder):
         return fields
 
 
-class ContactPage(AbstractEmailForm):
+class ContactPage(ViewRestrictionsCacheMixin, AbstractEmailForm):
     """A contact form: messages are kept in the admin and emailed to the contact
     address in the site settings."""
 

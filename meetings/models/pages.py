@@ -7,6 +7,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.blocks import RICH_TEXT_FEATURES
+from portal.routing import ViewRestrictionsCacheMixin
 
 INDEX_URL_CACHE_KEY = "meetings:index-url"
 
@@ -25,7 +26,7 @@ def forget_index_url(**kwargs):
     cache.delete(INDEX_URL_CACHE_KEY)
 
 
-class MeetingIndexPage(RoutablePageMixin, Page):
+class MeetingIndexPage(ViewRestrictionsCacheMixin, RoutablePageMixin, Page):
     """/meetings/: every public meeting, with committee, meeting and feed sub-pages.
 
     Wagtail only routes paths ending in a slash, so the files (``calendar.ics``,

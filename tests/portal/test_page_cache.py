@@ -83,8 +83,9 @@ def test_the_second_anonymous_request_costs_no_query(client, about, page_cache):
 def test_page_cache_seconds_0_turns_it_off(client, about, settings):
     settings.PAGE_CACHE_SECONDS = 0
     get(client, "/about/")
-    response, queries = get(client, "/about/")
-    assert queries > 0 and not response.has_header("X-Cache")
+    response = client.get("/about/")
+    # Rendered again: a page from the cache renders no template.
+    assert response.templates and not response.has_header("X-Cache")
 
 
 def test_query_strings_are_keyed_separately_in_any_order(client, about, page_cache):
@@ -101,10 +102,7 @@ def test_post_is_never_served_from_or_stored_in_the_cache(client, about, page_ca
     get(client, "/about/")
     response = client.post("/about/")
     assert not response.has_header("X-Cache")
-    client.post("/about/")
-    with CaptureQueriesContext(connection) as queries:
-        client.post("/about/")
-    assert len(queries) > 0
+    assert client.post("/about/").templates
 
 
 def test_editors_never_get_a_stored_page_nor_leave_theirs_for_others(
