@@ -11,6 +11,7 @@ from django.utils import timezone
 from icalendar import Calendar, Event, Timezone
 
 from meetings.models import Committee, Meeting, MeetingDocument
+from portal import changes
 
 FEED_LENGTH = 50
 # Calendar apps poll these feeds and show what is coming: a year of past meetings is
@@ -91,7 +92,24 @@ def _london_timezone():
 
 
 def calendar_response(request, index, slug=None, pk=None):
-    """An RFC 5545 calendar of public meetings: all, one committee's, or one meeting."""
+    """An RFC 5545 calendar of public meetings: all, one committee's, or one meeting.
+
+    Calendar apps poll these and get the same bytes until a meeting changes, so each
+    is built once per content version (and per day: its 12-month window moves).
+    """
+    key = ":".join(
+        map(str, (request.build_absolute_uri("/"), slug, pk, timezone.localdate()))
+    )
+    body = changes.cached(
+        f"meetings:calendar:{key}", lambda: _calendar(request, index, slug, pk)
+    )
+    filename = "meeting.ics" if pk is not None else "meetings.ics"
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+def _calendar(request, index, slug, pk):
     meetings = Meeting.objects.public().select_related("committee").order_by("start")
     name = "Board meetings"
     if slug:
@@ -133,9 +151,4 @@ def calendar_response(request, index, slug=None, pk=None):
             event.add("description", meeting.summary)
         event.add("url", request.build_absolute_uri(meeting.get_url(index_url)))
         calendar.add_component(event)
-    filename = "meeting.ics" if pk is not None else "meetings.ics"
-    response = HttpResponse(
-        calendar.to_ical(), content_type="text/calendar; charset=utf-8"
-    )
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
-    return response
+    return calendar.to_ical()
