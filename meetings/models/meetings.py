@@ -142,8 +142,9 @@ class Meeting(
     class Meta:
         ordering = ["-start"]
         # A bare ``WHERE live`` (how Django writes ``live=True`` for SQLite) cannot use
-        # an index that starts with ``live``: SQLite would sort every meeting.
-        indexes = [models.Index(fields=["start"])]
+        # an index that starts with ``live``: SQLite would sort every meeting. Past
+        # meetings are read in start order; upcoming ones from ``end`` onwards.
+        indexes = [models.Index(fields=["start"]), models.Index(fields=["end"])]
         # Wagtail adds these late; declared here so a data migration can grant them.
         permissions = [
             ("publish_meeting", "Can publish meeting"),
