@@ -2,6 +2,7 @@
 `make loadtest`): see README.md, "Benchmarks and the load test"."""
 
 import argparse
+import contextlib
 import json
 import os
 import signal
@@ -27,6 +28,7 @@ LOGS = databases.LOGS
 # Uncached renders saturate the server's 8 threads with 8 connections: more would only
 # queue, and leave slow requests running into the next page's measurement.
 CONNECTIONS = {"cached": 32, "uncached": 8}
+ROUNDS = 3
 WRK_THREADS = 2
 WRK_TIMEOUT_SECONDS = 60
 LOADTEST_CONNECTIONS = 200
@@ -52,50 +54,109 @@ def probe(phase):
     return json.loads(completed.stdout)["pages"]
 
 
-def measure(port, path, seconds, mode, label):
-    """wrk's result for one path after a warm-up; fails on any error response."""
-    if mode == "cached":
-        warm_page_cache(port, path)
-    else:
-        require_ok(port, path)
+def measure(port, path, seconds, mode, label, warm_up=True):
+    """wrk's result for one path, after a warm-up; fails on any error response."""
     url = f"http://127.0.0.1:{port}"
     connections = CONNECTIONS[mode]
-    # A short run first: new connections, and for uncached pages, warm workers.
-    warm_up_seconds = 1 if mode == "cached" else max(1, seconds // 5)
-    for duration in (warm_up_seconds, seconds):
+    durations = [seconds]
+    if warm_up:
+        if mode == "cached":
+            warm_page_cache(port, path)
+        else:
+            require_ok(port, path)
+        # A short run first: new connections, and for uncached pages, warm workers.
+        durations.insert(0, 1)
+    for duration in durations:
         result = run_wrk(
             url, [path], duration, connections, WRK_THREADS, WRK_TIMEOUT_SECONDS
         )
     if result.socket_errors or result.errors.get("status"):
         raise BenchError(f"{label} {path}: wrk reported errors {result.errors}")
-    latency = (
-        f"p50 {result.p50_ms:6.1f} ms  p99 {result.p99_ms:6.1f} ms"
-        if result.requests
-        else f"no request finished in {seconds} s"
-    )
-    print(
-        f"  {label:<28} {result.requests_per_second:>9,.0f} req/s  {latency}",
-        flush=True,
-    )
     return result.as_dict()
 
 
-def measure_phase(phase, seconds, config):
-    pages = probe(phase)
-    static_path = next(page["path"] for page in pages if page["name"] == STATIC)
-    pages = [page for page in pages if page["name"] != STATIC]
-    measured = {"build": phase.build_info(), "pages": pages}
+def measure_in_turns(ports, paths, seconds, mode, label):
+    """Each phase's median of ROUNDS runs of ``paths[phase]``, the phases taking turns.
+
+    A machine's speed drifts (other tenants, the CPU's clock): seed and bulk data
+    measured minutes apart differed by a quarter for the same page, which hid any
+    real difference. Run in turns, both see the same machine.
+    """
+    runs = {name: [] for name in ports}
+    for round_number in range(ROUNDS):
+        for name, port in ports.items():
+            runs[name].append(
+                measure(port, paths[name], seconds, mode, label, round_number == 0)
+            )
+    medians = {}
+    for name, results in runs.items():
+        median = medians[name] = median_run(results)
+        rates = median["rounds"]
+        latency = (
+            f"p50 {median['p50_ms']:6.1f} ms  p99 {median['p99_ms']:6.1f} ms"
+            if median["requests"]
+            else f"no request finished in {seconds} s"
+        )
+        runs_text = ", ".join(f"{rate:,.0f}" for rate in rates)
+        print(
+            f"  {label:<20} {name:<5} {median['requests_per_second']:>7,.0f} req/s  "
+            f"{latency}  (runs: {runs_text})",
+            flush=True,
+        )
+    return medians
+
+
+def median_run(results):
+    """The run with the median rate (its latencies with it), and every run's rate."""
+    median = sorted(results, key=lambda r: r["requests_per_second"])[len(results) // 2]
+    return {**median, "rounds": [result["requests_per_second"] for result in results]}
+
+
+def measure_phases(phases, seconds, config):
+    """Cached, then uncached: both phases' servers up at once, every page measured
+    on each in turns."""
+    measured = {}
+    for phase in phases:
+        pages = probe(phase)
+        static = next(page for page in pages if page["name"] == STATIC)
+        measured[phase.name] = {
+            "build": phase.build_info(),
+            "static": {"path": static["path"]},
+            "pages": [page for page in pages if page["name"] != STATIC],
+        }
     LOGS.mkdir(parents=True, exist_ok=True)
     for mode, extra_env in (("cached", {}), ("uncached", {"PAGE_CACHE_SECONDS": "0"})):
-        print(f"{phase.name} data, {mode} pages:", flush=True)
-        log_path = LOGS / f"gunicorn-{phase.name}-{mode}.log"
+        print(f"{mode} pages, median of {ROUNDS} runs of {seconds} s:", flush=True)
         server = config.for_connections(CONNECTIONS[mode])
-        with gunicorn(phase.env(**extra_env), server, log_path, static_path) as port:
+        with contextlib.ExitStack() as servers:
+            ports = {
+                phase.name: servers.enter_context(
+                    gunicorn(
+                        phase.env(**extra_env),
+                        server,
+                        LOGS / f"gunicorn-{phase.name}-{mode}.log",
+                        measured[phase.name]["static"]["path"],
+                    )
+                )
+                for phase in phases
+            }
             if mode == "cached":
-                static = measure(port, static_path, seconds, mode, STATIC)
-                measured["static"] = {"path": static_path, **static}
-            for page in pages:
-                page[mode] = measure(port, page["path"], seconds, mode, page["name"])
+                statics = {name: data["static"] for name, data in measured.items()}
+                paths = {name: static["path"] for name, static in statics.items()}
+                for name, result in measure_in_turns(
+                    ports, paths, seconds, mode, STATIC
+                ).items():
+                    statics[name].update(result)
+            for same_page in zip(
+                *(data["pages"] for data in measured.values()), strict=True
+            ):
+                pages = dict(zip(measured, same_page, strict=True))
+                paths = {name: page["path"] for name, page in pages.items()}
+                label = same_page[0]["name"]
+                for name, result in measure_in_turns(
+                    ports, paths, seconds, mode, label
+                ).items():
+                    pages[name][mode] = result
     return measured
 
 
@@ -121,7 +182,8 @@ def run_bench(arguments):
         "started_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "machine": machine.describe(store.describe()),
         "settings": {
-            "seconds_per_page": arguments.seconds,
+            "seconds_per_run": arguments.seconds,
+            "runs_per_page": ROUNDS,
             "wrk_connections": CONNECTIONS,
             "wrk_timeout_seconds": WRK_TIMEOUT_SECONDS,
             "wrk_threads": WRK_THREADS,
@@ -131,13 +193,8 @@ def run_bench(arguments):
             },
             "bulk_sizes": vars(sizes),
         },
-        "phases": {},
     }
-    for phase in (seed, bulk):
-        phase_started = time.monotonic()
-        results["phases"][phase.name] = measure_phase(phase, arguments.seconds, config)
-        minutes = (time.monotonic() - phase_started) / 60
-        print(f"{phase.name} data measured in {minutes:.1f} minutes", flush=True)
+    results["phases"] = measure_phases((seed, bulk), arguments.seconds, config)
     results["minutes"] = round((time.monotonic() - started) / 60, 1)
     checks = report.check_goals(results)
     print(report.format_table(results))
@@ -203,8 +260,9 @@ def parse_arguments(argv):
     bench.add_argument(
         "--seconds",
         type=int,
-        default=int(os.environ.get("BENCH_SECONDS") or 8),
-        help="wrk's duration per page and mode (default: BENCH_SECONDS or 8)",
+        default=int(os.environ.get("BENCH_SECONDS") or 3),
+        help=f"each of wrk's {ROUNDS} runs per page, phase and mode, in seconds "
+        "(default: BENCH_SECONDS or 3)",
     )
     loadtest = commands.add_parser("loadtest", help="200 connections (make loadtest)")
     loadtest.add_argument("--seconds", type=int, default=60)
