@@ -1,3 +1,4 @@
+import datetime
 import uuid
 
 from django import forms
@@ -61,7 +62,16 @@ class MeetingQuerySet(SearchableQuerySetMixin, models.QuerySet):
         return self.filter(live=True)
 
     def upcoming(self, now=None):
-        return self.filter(end__gte=now or timezone.now()).order_by("start")
+        """Meetings not yet over, soonest first.
+
+        Bounding ``start`` as well lets the database read the start index from a
+        week ago onwards: on ``end`` alone, PostgreSQL walked the index from the
+        oldest meeting, through every past one.
+        """
+        now = now or timezone.now()
+        return self.filter(
+            end__gte=now, start__gte=now - Meeting.LONGEST_MEETING
+        ).order_by("start")
 
     def past(self, now=None):
         return self.filter(end__lt=now or timezone.now()).order_by("-start")
@@ -75,6 +85,9 @@ class Meeting(
     index.Indexed,
     ClusterableModel,
 ):
+    # Upcoming meetings are looked up from a week before now (see upcoming()).
+    LONGEST_MEETING = datetime.timedelta(days=7)
+
     class Status(models.TextChoices):
         SCHEDULED = "scheduled", "Scheduled"
         HELD = "held", "Held"
@@ -165,6 +178,10 @@ class Meeting(
     def clean(self):
         if self.start and self.end and self.end < self.start:
             raise ValidationError({"end": "The meeting must end after it starts."})
+        if self.start and self.end and self.end - self.start > self.LONGEST_MEETING:
+            raise ValidationError(
+                {"end": "A meeting can last a week at most: check the end date."}
+            )
 
     def save(self, *args, **kwargs):
         if self.pk:

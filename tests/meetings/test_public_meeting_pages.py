@@ -3,6 +3,7 @@ import json
 import re
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from meetings.models import Meeting, MeetingDocument
@@ -199,3 +200,11 @@ def test_derived_timing(board):
     assert MeetingFactory.build(start=days(2), end=days(2)).timing == "upcoming"
     assert MeetingFactory.build(start=days(-1), end=days(1)).timing == "in progress"
     assert MeetingFactory.build(start=days(-3), end=days(-3)).timing == "past"
+
+
+def test_a_meeting_in_progress_is_upcoming_and_none_lasts_over_a_week(board):
+    started = MeetingFactory(committee=board, start=days(-6), end=days(1))
+    assert list(Meeting.objects.upcoming()) == [started]
+    too_long = MeetingFactory.build(committee=board, start=days(1), end=days(9))
+    with pytest.raises(ValidationError, match="a week at most"):
+        too_long.clean()
