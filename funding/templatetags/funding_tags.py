@@ -1,6 +1,7 @@
 from decimal import Decimal
 
 from django import template
+from django.template.loader import render_to_string
 
 register = template.Library()
 
@@ -22,9 +23,17 @@ def pounds(amount):
     return f"£{amount:,.2f}"
 
 
-@register.inclusion_tag("funding/includes/source.html")
-def source_note(source):
-    return {"source": source}
+@register.simple_tag(takes_context=True)
+def source_note(context, source):
+    """Where a figure, project or site was found. Rendered once per source in each
+    template: a page of 25 projects from one source renders the note once."""
+    notes = context.render_context.setdefault("funding:source-notes", {})
+    key = getattr(source, "pk", None)
+    if key not in notes:
+        notes[key] = render_to_string(
+            "funding/includes/source.html", {"source": source}
+        )
+    return notes[key]
 
 
 @register.filter

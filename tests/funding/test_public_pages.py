@@ -114,6 +114,21 @@ def test_bad_query_strings_show_the_list_and_say_what_was_ignored(client, lgf, q
     assert "Still listed" in html or "page=99999" in query
 
 
+def test_each_listed_project_names_its_own_source(client, lgf):
+    shared = SourceFactory(title="Shared source")
+    for title, source in [
+        ("First", shared),
+        ("Second", SourceFactory(title="Its own source", url="")),
+        ("Third", shared),
+    ]:
+        FundedProjectFactory(fund=lgf, title=title, source=source)
+    html = client.get("/funding/projects/").content.decode()
+    rows = re.findall(r'<tr>\s*<th scope="row">.*?</tr>', html, re.S)
+    source = re.compile(r"Source: (?:<a [^>]+>)?([^<,]+)")
+    sources = [source.search(row).group(1) for row in rows]
+    assert sources == ["Shared source", "Its own source", "Shared source"]
+
+
 def test_a_project_page_shows_its_figures_and_source(client, lgf):
     FundedProjectFactory(
         fund=lgf,
