@@ -44,6 +44,13 @@ class BasePage(ViewRestrictionsCacheMixin, Page):
     class Meta:
         abstract = True
 
+    def kept(self, request, name, compute):
+        """``compute()``, kept until public content changes, except in a preview,
+        which shows the draft being edited."""
+        if getattr(request, "is_preview", False):
+            return compute()
+        return changes.cached(f"strategy:{name}:{self.pk}", compute)
+
     def search_text(self):
         """The page's words, for the passage shown under a search result."""
         return " ".join(
@@ -83,13 +90,9 @@ class HomePage(DirectRouteMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        if getattr(request, "is_preview", False):
-            featured_and_sections = self._featured_and_sections()
-        else:
-            featured_and_sections = changes.cached(
-                f"strategy:home:{self.pk}", self._featured_and_sections
-            )
-        context["featured"], context["sections"] = featured_and_sections
+        context["featured"], context["sections"] = self.kept(
+            request, "home", self._featured_and_sections
+        )
         return context
 
     def _featured_and_sections(self):
@@ -133,8 +136,8 @@ class StrategyPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        themes = list(
-            ThemePage.objects.child_of(self).live().public().defer_streamfields()
+        themes, context["milestones"] = self.kept(
+            request, "themes-and-milestones", self._themes_and_milestones
         )
         context["grand_challenges"] = [
             t for t in themes if t.kind == ThemePage.Kind.GRAND_CHALLENGE
@@ -142,8 +145,11 @@ class StrategyPage(BasePage):
         context["foundations"] = [
             t for t in themes if t.kind == ThemePage.Kind.FOUNDATION
         ]
-        context["milestones"] = list(self.milestones.select_related("link"))
         return context
+
+    def _themes_and_milestones(self):
+        themes = ThemePage.objects.child_of(self).live().public().defer_streamfields()
+        return list(themes), list(self.milestones.select_related("link"))
 
 
 class Milestone(Orderable):
@@ -202,8 +208,9 @@ class ThemePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["related"] = changes.cached(
-            f"strategy:related-themes:{self.pk}",
+        context["related"] = self.kept(
+            request,
+            "related-themes",
             lambda: list(
                 ThemePage.objects.live()
                 .public()
