@@ -6,15 +6,11 @@ deleting a page, a view restriction, the site settings), and a page view costs n
 query for it.
 """
 
-from django.core.cache import cache
 from wagtail.models import Page, Site
 from wagtail.rich_text import expand_db_html
 
-from portal.changes import cached, current_version
+from portal.changes import cached
 from portal.models import SiteSettings
-
-# Older versions' entries are never read again: let them expire.
-CHROME_SECONDS = 24 * 60 * 60
 
 
 def _link(page, site):
@@ -54,12 +50,9 @@ def site_chrome(request):
                 "social_links": [],
             }
         else:
-            key = f"portal:chrome:{site.pk}:{current_version()}"
-            chrome = cache.get(key)
-            if chrome is None:
-                chrome = _build_chrome(site)
-                cache.set(key, chrome, timeout=CHROME_SECONDS)
-            request._portal_chrome = chrome
+            request._portal_chrome = cached(
+                f"portal:chrome:{site.pk}", lambda: _build_chrome(site)
+            )
     return request._portal_chrome
 
 
