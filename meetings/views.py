@@ -56,8 +56,9 @@ def _listing(request, index, committee_slug=None):
             )
     if committee:
         meetings = meetings.filter(committee=committee)
+    committee_key = committee.pk if committee else "all"
     years = changes.cached(
-        f"meetings:years:{committee.pk if committee else 'all'}",
+        f"meetings:years:{committee_key}",
         lambda: [day.year for day in meetings.datetimes("start", "year", order="DESC")],
     )
     year = _year_filter(request, errors)
@@ -69,7 +70,7 @@ def _listing(request, index, committee_slug=None):
         when = ""
     now = timezone.now()
     number = query.page_number(request)
-    scope = f"{committee.pk if committee else 'all'}:{year or 'all'}"
+    scope = f"{committee_key}:{year or 'all'}"
     if when == UPCOMING:
         upcoming, more_upcoming = [], False
         listed, count_key = meetings.upcoming(now), f"meetings:upcoming-count:{scope}"
