@@ -14,10 +14,16 @@ from meetings.models import Committee, Meeting, MeetingDocument
 from portal import changes
 
 FEED_LENGTH = 50
-# Calendar apps poll these feeds and show what is coming: a year of past meetings is
-# plenty to look back on, and keeps each poll's cost independent of the archive's size.
+# Calendar apps poll these feeds and show what is coming. A year of past meetings is
+# plenty to look back on (older ones stay on the site), and the counts keep every poll
+# the same size however busy the schedule: a partnership meets about 50 times a year.
 CALENDAR_PAST_DAYS = 365
-CALENDAR_DESCRIPTION = "Meetings from the last 12 months and every upcoming meeting."
+CALENDAR_PAST_MEETINGS = 50
+CALENDAR_UPCOMING_MEETINGS = 50
+CALENDAR_DESCRIPTION = (
+    f"The next {CALENDAR_UPCOMING_MEETINGS} meetings and up to "
+    f"{CALENDAR_PAST_MEETINGS} from the last 12 months."
+)
 LONDON = ZoneInfo("Europe/London")
 
 
@@ -109,6 +115,17 @@ def calendar_response(request, index, slug=None, pk=None):
     return response
 
 
+def _around_now(meetings):
+    now = timezone.now()
+    since = now - datetime.timedelta(days=CALENDAR_PAST_DAYS)
+    past = meetings.filter(start__gte=since, start__lt=now).order_by("-start")
+    upcoming = meetings.filter(start__gte=now)
+    return [
+        *reversed(past[:CALENDAR_PAST_MEETINGS]),
+        *upcoming[:CALENDAR_UPCOMING_MEETINGS],
+    ]
+
+
 def _calendar(request, index, slug, pk):
     meetings = Meeting.objects.public().select_related("committee").order_by("start")
     name = "Board meetings"
@@ -121,8 +138,7 @@ def _calendar(request, index, slug, pk):
         if not meetings:
             raise Http404("No such meeting.")
     else:
-        since = timezone.now() - datetime.timedelta(days=CALENDAR_PAST_DAYS)
-        meetings = meetings.filter(start__gte=since)
+        meetings = _around_now(meetings)
     index_url = index.url
     host = request.get_host().split(":")[0]
     calendar = Calendar()

@@ -5,6 +5,7 @@ import pytest
 from django.utils import timezone
 from icalendar import Calendar
 
+from meetings import feeds
 from meetings.models import Meeting
 from tests.meetings.factories import (
     CommitteeFactory,
@@ -99,10 +100,26 @@ def test_the_calendar_holds_the_last_year_and_everything_upcoming(client, board)
 
     found, calendar = events(client, "/meetings/calendar.ics")
     assert sorted(found) == ["Recent", "Upcoming"]
-    assert "last 12 months" in str(calendar["x-wr-caldesc"])
+    assert "from the last 12 months" in str(calendar["x-wr-caldesc"])
     assert sorted(events(client, "/meetings/board/calendar.ics")[0]) == [
         "Recent",
         "Upcoming",
     ]
     old = Meeting.objects.get(title="Old")
     assert list(events(client, f"/meetings/board/{old.pk}/calendar.ics")[0]) == ["Old"]
+
+
+def test_a_busy_schedule_keeps_the_calendar_to_the_nearest_meetings(
+    client, board, monkeypatch
+):
+    monkeypatch.setattr(feeds, "CALENDAR_PAST_MEETINGS", 2)
+    monkeypatch.setattr(feeds, "CALENDAR_UPCOMING_MEETINGS", 3)
+    now = timezone.now()
+    for days in [-40, -30, -20, -10, 10, 20, 30, 40]:
+        MeetingFactory(
+            committee=board, title=f"Day {days}", start=now + datetime.timedelta(days)
+        )
+
+    found, _ = events(client, "/meetings/calendar.ics")
+
+    assert list(found) == ["Day -20", "Day -10", "Day 10", "Day 20", "Day 30"]
