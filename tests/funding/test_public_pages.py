@@ -114,6 +114,37 @@ def test_bad_query_strings_show_the_list_and_say_what_was_ignored(client, lgf, q
     assert "Still listed" in html or "page=99999" in query
 
 
+def test_each_listed_project_shows_its_fund_round_place_award_and_stage(client, lgf):
+    FundedProjectFactory(
+        fund=lgf,
+        round=FundRoundFactory(fund=lgf, name="Growth Deal 2"),
+        identifier="netpark",
+        title="NETPark",
+        local_authority="county-durham",
+        amount_awarded=Decimal("25200000"),
+        stage="complete",
+        source=SourceFactory(title="Its source", url=""),
+    )
+    FundedProjectFactory(
+        fund=lgf,
+        title="Unplaced",
+        local_authority="",
+        stage="",
+        source=SourceFactory(title="Another source", url=""),
+    )
+
+    html = client.get("/funding/projects/").content.decode()
+
+    rows = re.findall(r'<tr>\s*<th scope="row">.*?</tr>', html, re.S)
+    assert [" ".join(re.sub(r"<[^>]+>", " ", row).split()) for row in rows] == [
+        "NETPark Local Growth Fund (Growth Deal 2) County Durham £25.2m Complete "
+        "Source: Its source, accessed 1 November 2026",
+        "Unplaced Local Growth Fund Not stated £4,440,736 Not stated "
+        "Source: Another source, accessed 1 November 2026",
+    ]
+    assert '<a href="/funding/projects/netpark/">NETPark</a>' in html
+
+
 def test_each_listed_project_names_its_own_source(client, lgf):
     shared = SourceFactory(title="Shared source")
     for title, source in [
