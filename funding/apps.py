@@ -29,15 +29,23 @@ class FundingConfig(AppConfig):
             text = f"{project.recipient}. {project.description}".strip(". ")
             return project.title, project.get_absolute_url(), text
 
-        search.register(search.SearchSource("Fund", Fund.objects.public, describe))
+        search.register(
+            search.SearchSource("Fund", Fund, Fund.objects.public, describe)
+        )
         search.register(
             search.SearchSource(
-                "Funded project", FundedProject.objects.searchable, describe_project
+                "Funded project",
+                FundedProject,
+                FundedProject.objects.searchable,
+                describe_project,
             )
         )
         search.register(
             search.SearchSource(
-                "Enterprise Zone site", EnterpriseZoneSite.objects.public, describe
+                "Enterprise Zone site",
+                EnterpriseZoneSite,
+                EnterpriseZoneSite.objects.public,
+                describe,
             )
         )
         sitemaps.register("funding", FundingSitemap)

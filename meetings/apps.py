@@ -33,13 +33,17 @@ class MeetingsConfig(AppConfig):
         search.register(
             search.SearchSource(
                 "Meeting",
+                Meeting,
                 lambda: Meeting.objects.public().select_related("committee"),
                 describe_meeting,
             )
         )
         search.register(
             search.SearchSource(
-                "Meeting document", MeetingDocument.objects.public, describe_document
+                "Meeting document",
+                MeetingDocument,
+                MeetingDocument.objects.public,
+                describe_document,
             )
         )
         sitemaps.register("meetings", MeetingSitemap)

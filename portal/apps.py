@@ -11,7 +11,14 @@ class PortalConfig(AppConfig):
         from wagtail.models import Page
 
         # page_cache registers its deployment check when imported.
-        from portal import cdn, changes, images, page_cache, search  # noqa: F401
+        from portal import (  # noqa: F401
+            cdn,
+            changes,
+            images,
+            page_cache,
+            routing,
+            search,
+        )
         from portal.models import SiteSettings
 
         changes.connect_signals()
@@ -22,12 +29,18 @@ class PortalConfig(AppConfig):
         cdn.register(get_image_model(), cdn.referencing_paths)
         cdn.register(get_document_model(), cdn.referencing_paths)
 
-        def public_pages():
-            return Page.objects.live().public().specific()
+        def specific_pages(pages):
+            found = Page.objects.filter(pk__in=[page.pk for page in pages]).specific()
+            by_pk = {page.pk: page for page in found}
+            return [by_pk.get(page.pk, page) for page in pages]
 
         def describe_page(page):
             search_text = getattr(page, "search_text", None)
             text = search_text() if search_text else page.search_description
             return page.title, page.url, text
 
-        search.register(search.SearchSource("Page", public_pages, describe_page))
+        search.register(
+            search.SearchSource(
+                "Page", Page, routing.public_pages, describe_page, specific_pages
+            )
+        )

@@ -55,6 +55,21 @@ def cached(name, compute, timeout=24 * 3600):
     )
 
 
+def cached_many(names, compute_missing, timeout=24 * 3600):
+    """As :func:`cached` for many values in one cache round trip:
+    ``compute_missing(names)`` gives a dict of the values not kept yet."""
+    version = current_version()
+    keys = {name: f"portal:cached:{name}:{version}" for name in names}
+    found = cache.get_many(list(keys.values()))
+    values = {name: found[key] for name, key in keys.items() if key in found}
+    missing = [name for name in names if name not in values]
+    if missing:
+        computed = compute_missing(missing)
+        cache.set_many({keys[name]: computed[name] for name in missing}, timeout)
+        values.update(computed)
+    return values
+
+
 def public_content_changed(instance=None):
     """Forget every cached page, now and again once the transaction commits.
 

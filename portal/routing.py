@@ -77,6 +77,19 @@ class DirectRouteMixin:
         return page.specific
 
 
+def public_pages():
+    """``Page.objects.live().public()``, with the paths of restricted pages kept until
+    content changes instead of read on every call."""
+    restricted = changes.cached(
+        "portal:restricted-paths",
+        lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True)),
+    )
+    pages = Page.objects.live()
+    for path in restricted:
+        pages = pages.exclude(path__startswith=path)
+    return pages
+
+
 class ViewRestrictionsCacheMixin:
     """Wagtail checks a page's view restrictions on every view, two queries; almost
     every page has none, which is remembered until content changes (a restriction

@@ -14,11 +14,12 @@ from django.db.models import F
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
+from modelsearch.utils import get_descendants_content_types_pks
 from wagtail.blocks import StreamValue
 from wagtail.search import index
 from wagtail.search.backends import get_search_backend
 
-from portal import changes
+from portal import changes, search_index
 
 MAX_RESULTS_PER_SOURCE = 200
 SUMMARY_LENGTH = 240
@@ -30,6 +31,17 @@ SUMMARY_LENGTH = 240
 NEWEST_FIRST = F("pk").desc(nulls_last=True)
 
 
+@dataclass(frozen=True)
+class SearchDocument:
+    """What search needs of a page, kept until content changes: its title, address,
+    words for the passage shown and the text of each searched field."""
+
+    title: str
+    url: str
+    text: str
+    fields: tuple[tuple[float, str], ...]
+
+
 @dataclass
 class SearchHit:
     """One public object found by a search; described only when it is shown."""
@@ -37,6 +49,7 @@ class SearchHit:
     source: "SearchSource"
     obj: object
     score: float
+    document: SearchDocument | None = None
     title: str = ""
     url: str = ""
     summary: str = ""
@@ -46,7 +59,11 @@ class SearchHit:
         return self.source.kind
 
     def describe(self, query):
-        self.title, self.url, text = self.source.describe(self.obj)
+        if self.document:
+            document = self.document
+            self.title, self.url, text = document.title, document.url, document.text
+        else:
+            self.title, self.url, text = self.source.describe(self.obj)
         self.summary = highlight(text, query)
         return self
 
@@ -55,13 +72,25 @@ class SearchHit:
 class SearchSource:
     """A kind of public thing the site search can find.
 
-    ``queryset`` returns the public objects to search (a Wagtail-indexed queryset);
-    ``describe`` turns one of them into (title, url, plain text for the summary).
+    ``model`` is the indexed model (with its subclasses); ``queryset`` returns its
+    public objects to search; ``describe`` turns one of them into (title, url, plain
+    text for the summary).
+
+    Pages come from ``queryset`` as base pages: ``specific`` turns a list of them into
+    their specific pages, and what search needs of each is kept as a SearchDocument.
+    Loading their specific fields and rendering their StreamFields on every search
+    were most of its time.
     """
 
     kind: str
+    model: type
     queryset: Callable
     describe: Callable
+    specific: Callable | None = None
+
+    @functools.cached_property
+    def content_types(self):
+        return set(get_descendants_content_types_pks(self.model))
 
     def search(self, query):
         # No backend relevance: SQLite's database backend works out each match's
@@ -72,11 +101,33 @@ class SearchSource:
         if _backend_orders_by_expressions():
             queryset = queryset.order_by(NEWEST_FIRST)
         results = queryset.search(query, order_by_relevance=False)
+        objects = list(results[:MAX_RESULTS_PER_SOURCE])
         terms = query_terms(query)
+        if self.specific is None:
+            return [
+                SearchHit(self, obj, relevance(field_texts(obj), terms))
+                for obj in objects
+            ]
         return [
-            SearchHit(self, obj, relevance(obj, terms))
-            for obj in results[:MAX_RESULTS_PER_SOURCE]
+            SearchHit(self, obj, relevance(document.fields, terms), document)
+            for obj, document in zip(objects, self.documents(objects), strict=True)
         ]
+
+    def documents(self, objects):
+        """The SearchDocument of each of ``objects``, which are live: the public
+        queryset found them, so a draft's words are never kept."""
+        label = self.model._meta.label
+        by_name = {f"search:{label}:{obj.pk}": obj for obj in objects}
+
+        def compute(names):
+            specific = self.specific([by_name[name] for name in names])
+            return {
+                name: SearchDocument(*self.describe(obj), field_texts(obj))
+                for name, obj in zip(names, specific, strict=True)
+            }
+
+        kept = changes.cached_many(list(by_name), compute)
+        return [kept[name] for name in by_name]
 
 
 _sources: dict[str, SearchSource] = {}
@@ -101,9 +152,11 @@ def search_everything(query):
     words = " ".join(re.findall(r"\w+", query))
     if not words:
         return []
+    matching = search_index.matching_content_types(words)
     hits = []
     for source in _sources.values():
-        hits.extend(source.search(words))
+        if matching is None or source.content_types & matching:
+            hits.extend(source.search(words))
     hits.sort(key=lambda hit: hit.score, reverse=True)
     return hits
 
@@ -112,10 +165,9 @@ def query_terms(query):
     return [term for term in re.findall(r"\w+", query.lower()) if len(term) > 1]
 
 
-def relevance(obj, terms):
-    """How well ``obj`` matches: each term found in a searched field of its own
-    counts that field's boost (a title usually counts more than a body)."""
-    score = 0.0
+def field_texts(obj):
+    """Each searched field of ``obj`` as (its boost, its text in lower case)."""
+    texts = []
     for field in obj.get_search_fields():
         if not isinstance(field, index.SearchField):
             continue
@@ -123,19 +175,15 @@ def relevance(obj, terms):
         if value is None or callable(value):
             continue
         if isinstance(value, StreamValue):
-            value = stream_text(obj, field.field_name)
-        text = str(value).lower()
-        score += sum(field.boost or 1.0 for term in terms if term in text)
-    return score
+            value = strip_tags(str(value))
+        texts.append((field.boost or 1.0, str(value).lower()))
+    return tuple(texts)
 
 
-def stream_text(obj, field_name):
-    """The words of a StreamField, rendered once per content version: rendering every
-    matching page's body was most of a search's time."""
-    return changes.cached(
-        f"search:text:{obj._meta.label}:{obj.pk}:{field_name}",
-        lambda: strip_tags(str(getattr(obj, field_name))),
-    )
+def relevance(fields, terms):
+    """How well an object matches: each term found in one of its searched fields
+    counts that field's boost (a title usually counts more than a body)."""
+    return sum(boost for boost, text in fields for term in terms if term in text)
 
 
 def highlight(text, query, length=SUMMARY_LENGTH):

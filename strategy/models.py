@@ -16,7 +16,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from portal import changes, ratelimit, search
+from portal import changes, ratelimit
 from portal.blocks import RICH_TEXT_FEATURES, BodyBlock
 from portal.models import SiteSettings
 from portal.rich_text import sanitise
@@ -54,7 +54,7 @@ class BasePage(ViewRestrictionsCacheMixin, Page):
     def search_text(self):
         """The page's words, for the passage shown under a search result."""
         return " ".join(
-            [self.summary or self.search_description, search.stream_text(self, "body")]
+            [self.summary or self.search_description, strip_tags(str(self.body))]
         )
 
     def meta_description(self):
