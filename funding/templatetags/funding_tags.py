@@ -1,9 +1,20 @@
 from decimal import Decimal
+from html import escape
 
 from django import template
 from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 
 register = template.Library()
+
+# One line of a table of projects (funding.views.ProjectRow). Written here rather than
+# in a template: a list page has 25, and the template engine's cost per row was most
+# of the page's time, so the page slowed by a sixth from 4 projects to 25.
+PROJECT_ROW = (
+    '<tr><th scope="row"><a href="{url}">{title}</a></th><td>{fund}</td>'
+    '<td>{local_authority}</td><td class="number">{amount}</td><td>{stage}</td>'
+    "<td>{source}</td></tr>"
+)
 
 
 @register.filter
@@ -34,6 +45,29 @@ def source_note(context, source):
             "funding/includes/source.html", {"source": source}
         )
     return notes[key]
+
+
+@register.simple_tag(takes_context=True)
+def project_rows(context, projects, index_url):
+    """The rows of a table of ``projects``. Every value is escaped here but the
+    source note, which its own template escaped."""
+    rows = []
+    for project in projects:
+        fund = project.fund_name
+        if project.round_name:
+            fund = f"{fund} ({project.round_name})"
+        rows.append(
+            PROJECT_ROW.format(
+                url=escape(f"{index_url}projects/{project.identifier}/"),
+                title=escape(project.title),
+                fund=escape(fund),
+                local_authority=escape(project.local_authority or "Not stated"),
+                amount=escape(pounds(project.amount_awarded)),
+                stage=escape(project.stage or "Not stated"),
+                source=source_note(context, project.source),
+            )
+        )
+    return mark_safe("\n".join(rows))
 
 
 @register.filter

@@ -145,6 +145,20 @@ def test_each_listed_project_shows_its_fund_round_place_award_and_stage(client, 
     assert '<a href="/funding/projects/netpark/">NETPark</a>' in html
 
 
+def test_listed_project_details_are_escaped(client, lgf):
+    FundedProjectFactory(
+        fund=lgf,
+        round=FundRoundFactory(fund=lgf, name='"Round" <2>'),
+        title="<script>alert(1)</script> & co",
+    )
+
+    html = client.get("/funding/projects/").content.decode()
+
+    assert "<script>alert(1)" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co" in html
+    assert "Local Growth Fund (&quot;Round&quot; &lt;2&gt;)" in html
+
+
 def test_each_listed_project_names_its_own_source(client, lgf):
     shared = SourceFactory(title="Shared source")
     for title, source in [
