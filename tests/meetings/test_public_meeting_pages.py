@@ -26,6 +26,29 @@ def board(meetings_index):
     return CommitteeFactory(name="Board", slug="board", remit="Sets the strategy.")
 
 
+def test_each_listed_meeting_shows_its_time_place_and_status_escaped(client, board):
+    start = datetime.datetime(2025, 3, 6, 14, 30, tzinfo=datetime.UTC)
+    meeting = MeetingFactory(
+        committee=board,
+        title="<script>alert(1)</script> & co",
+        venue='Room "1" <east>',
+        start=start,
+        status=Meeting.Status.CANCELLED,
+    )
+
+    html = client.get("/meetings/").content.decode()
+
+    item = re.search(r'<li class="meeting-item">.*?</li>', html, re.S).group(0)
+    assert item == (
+        '<li class="meeting-item"><h4 class="meeting-item__title">'
+        f'<a href="/meetings/board/{meeting.pk}/">'
+        "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co</a></h4>"
+        '<p class="meeting-item__meta"><time datetime="2025-03-06T14:30:00+00:00">'
+        "Thursday 6 March 2025, 2:30 p.m.</time> · Room &quot;1&quot; &lt;east&gt; · "
+        '<span class="status-tag status-tag--cancelled">Cancelled</span></p></li>'
+    )
+
+
 def test_index_lists_upcoming_meetings_first_then_past_ones_by_year(client, board):
     MeetingFactory(committee=board, title="Next month", start=days(30))
     MeetingFactory(committee=board, title="Next week", start=days(7))
