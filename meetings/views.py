@@ -43,7 +43,7 @@ def _listing(request, index, committee_slug=None):
     """
     errors = []
     committees = list(Committee.objects.all())
-    meetings = Meeting.objects.public().select_related("committee")
+    meetings = Meeting.objects.public()
     committee = None
     slug = committee_slug or request.GET.get("committee", "").strip()
     if slug:
@@ -76,7 +76,9 @@ def _listing(request, index, committee_slug=None):
         listed, count_key = meetings.upcoming(now), f"meetings:upcoming-count:{scope}"
     else:
         upcoming = (
-            list(meetings.upcoming(now)[: UPCOMING_FIRST + 1]) if number == 1 else []
+            meetings.upcoming(now)[: UPCOMING_FIRST + 1].summaries()
+            if number == 1
+            else []
         )
         more_upcoming = len(upcoming) > UPCOMING_FIRST
         upcoming = upcoming[:UPCOMING_FIRST]
@@ -88,6 +90,7 @@ def _listing(request, index, committee_slug=None):
         listing = paginator.page(number)
     except EmptyPage:
         listing = paginator.page(paginator.num_pages)
+    listing.object_list = listing.object_list.summaries()
     return {
         "page": index,
         "index_url": index.url,

@@ -1,5 +1,7 @@
 import datetime
 import uuid
+from dataclasses import dataclass
+from typing import NamedTuple
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -56,6 +58,90 @@ class Committee(models.Model):
             )
 
 
+class MeetingStatus(models.TextChoices):
+    SCHEDULED = "scheduled", "Scheduled"
+    HELD = "held", "Held"
+    CANCELLED = "cancelled", "Cancelled"
+    POSTPONED = "postponed", "Postponed"
+
+
+class MeetingFacts:
+    """What the public is told of a meeting, from its title, start, end, status,
+    committee (name and slug) and pk: shared by Meeting and MeetingSummary."""
+
+    Status = MeetingStatus
+
+    @property
+    def display_title(self):
+        if self.title:
+            return self.title
+        day = date_format(timezone.localtime(self.start), "j F Y")
+        return f"{self.committee.name} meeting, {day}"
+
+    @property
+    def timing(self):
+        """'upcoming', 'in progress' or 'past', from the clock."""
+        now = timezone.now()
+        if now < self.start:
+            return "upcoming"
+        if now <= self.end:
+            return "in progress"
+        return "past"
+
+    @property
+    def status_label(self):
+        if self.status in (self.Status.CANCELLED, self.Status.POSTPONED):
+            return self.Status(self.status).label
+        if self.timing == "in progress":
+            return "In progress"
+        if self.timing == "upcoming":
+            return "Upcoming"
+        return "Held" if self.status == self.Status.HELD else "Past"
+
+    def get_url(self, index_url=None):
+        from meetings.models.pages import meetings_index_url
+
+        base = meetings_index_url() if index_url is None else index_url
+        if not base:
+            return ""
+        return f"{base}{self.committee.slug}/{self.pk}/"
+
+    @property
+    def url(self):
+        return self.get_url()
+
+
+class CommitteeName(NamedTuple):
+    name: str
+    slug: str
+
+
+@dataclass(frozen=True)
+class MeetingSummary(MeetingFacts):
+    """A listed meeting, read as plain values: a Meeting instance took 40 µs to
+    build, and a listing shows 25."""
+
+    pk: int
+    title: str
+    start: datetime.datetime
+    end: datetime.datetime
+    venue: str
+    status: str
+    committee: CommitteeName
+
+
+SUMMARY_VALUES = (
+    "pk",
+    "title",
+    "start",
+    "end",
+    "venue",
+    "status",
+    "committee__name",
+    "committee__slug",
+)
+
+
 class MeetingQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def public(self):
         """Meetings the public may see: the published (live) ones."""
@@ -76,8 +162,16 @@ class MeetingQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def past(self, now=None):
         return self.filter(end__lt=now or timezone.now()).order_by("-start")
 
+    def summaries(self):
+        """These meetings (sliced, as a listing shows them) as MeetingSummary."""
+        return [
+            MeetingSummary(*values[:6], committee=CommitteeName(*values[6:]))
+            for values in self.values_list(*SUMMARY_VALUES)
+        ]
+
 
 class Meeting(
+    MeetingFacts,
     PreviewableMixin,
     LockableMixin,
     DraftStateMixin,
@@ -88,11 +182,7 @@ class Meeting(
     # Upcoming meetings are looked up from a week before now (see upcoming()).
     LONGEST_MEETING = datetime.timedelta(days=7)
 
-    class Status(models.TextChoices):
-        SCHEDULED = "scheduled", "Scheduled"
-        HELD = "held", "Held"
-        CANCELLED = "cancelled", "Cancelled"
-        POSTPONED = "postponed", "Postponed"
+    Status = MeetingStatus
 
     committee = models.ForeignKey(
         Committee, on_delete=models.PROTECT, related_name="meetings"
@@ -168,13 +258,6 @@ class Meeting(
     def __str__(self):
         return self.display_title
 
-    @property
-    def display_title(self):
-        if self.title:
-            return self.title
-        day = date_format(timezone.localtime(self.start), "j F Y")
-        return f"{self.committee.name} meeting, {day}"
-
     def clean(self):
         if self.start and self.end and self.end < self.start:
             raise ValidationError({"end": "The meeting must end after it starts."})
@@ -193,38 +276,6 @@ class Meeting(
             ):
                 self.sequence += 1
         super().save(*args, **kwargs)
-
-    @property
-    def timing(self):
-        """'upcoming', 'in progress' or 'past', from the clock."""
-        now = timezone.now()
-        if now < self.start:
-            return "upcoming"
-        if now <= self.end:
-            return "in progress"
-        return "past"
-
-    @property
-    def status_label(self):
-        if self.status in (self.Status.CANCELLED, self.Status.POSTPONED):
-            return self.get_status_display()
-        if self.timing == "in progress":
-            return "In progress"
-        if self.timing == "upcoming":
-            return "Upcoming"
-        return "Held" if self.status == self.Status.HELD else "Past"
-
-    def get_url(self, index_url=None):
-        from meetings.models.pages import meetings_index_url
-
-        base = meetings_index_url() if index_url is None else index_url
-        if not base:
-            return ""
-        return f"{base}{self.committee.slug}/{self.pk}/"
-
-    @property
-    def url(self):
-        return self.get_url()
 
     def deadlines(self):
         """This meeting's publication deadlines (see ``meetings.deadlines``)."""
