@@ -20,6 +20,7 @@ from wagtail.models import Site
 
 from portal import changes
 from portal.query import page_number
+from portal.widgets import QuickSelect
 
 from . import charts, exports
 from . import models as funding_models
@@ -34,14 +35,17 @@ def _choices(choices, anything="Any"):
 
 
 class ProjectFilterForm(forms.Form):
-    fund = forms.ChoiceField(required=False)
+    fund = forms.ChoiceField(required=False, widget=QuickSelect)
     local_authority = forms.ChoiceField(
         required=False,
         label="Local authority",
         choices=_choices(funding_models.LocalAuthority.choices),
+        widget=QuickSelect,
     )
     stage = forms.ChoiceField(
-        required=False, choices=_choices(funding_models.FundedProject.Stage.choices)
+        required=False,
+        choices=_choices(funding_models.FundedProject.Stage.choices),
+        widget=QuickSelect,
     )
 
     def __init__(self, data, funds):
@@ -66,6 +70,7 @@ class SiteFilterForm(forms.Form):
         required=False,
         label="Local authority",
         choices=_choices(funding_models.LocalAuthority.choices),
+        widget=QuickSelect,
     )
     zone_round = forms.TypedChoiceField(
         required=False,
@@ -73,6 +78,7 @@ class SiteFilterForm(forms.Form):
         coerce=int,
         empty_value=None,
         choices=_choices(funding_models.EnterpriseZoneSite.ZoneRound.choices),
+        widget=QuickSelect,
     )
 
     def filter(self, sites):
