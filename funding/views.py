@@ -186,6 +186,23 @@ def public_projects():
     )
 
 
+# What the list and its map show. Reading every other column too (the description,
+# the draft, revision and lock fields) took 0.74 ms for the 18 sites instead of 0.43.
+SITE_LIST_FIELDS = (
+    "name",
+    "slug",
+    "local_authority",
+    "also_in_local_authority",
+    "place",
+    "zone_round",
+    "incentive",
+    "area_hectares",
+    "latitude",
+    "longitude",
+    "location_is_approximate",
+)
+
+
 def map_features(sites, index_url):
     """The listed sites as GeoJSON features for the map script (no extra query)."""
     return [exports.site_feature(site, index_url) for site in sites]
@@ -267,8 +284,8 @@ class FundingRoutesMixin:
     def site_list(self, request):
         form = SiteFilterForm(request.GET)
         sites = list(
-            form.filter(funding_models.EnterpriseZoneSite.objects.public()).defer(
-                "description"
+            form.filter(funding_models.EnterpriseZoneSite.objects.public()).only(
+                *SITE_LIST_FIELDS
             )
         )
         figures = (
