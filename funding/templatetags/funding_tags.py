@@ -2,7 +2,6 @@ from decimal import Decimal
 from html import escape
 
 from django import template
-from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
 register = template.Library()
@@ -34,23 +33,25 @@ def pounds(amount):
     return f"£{amount:,.2f}"
 
 
-@register.simple_tag(takes_context=True)
-def source_note(context, source):
-    """Where a figure, project or site was found. Rendered once per source in each
-    template: a page of 25 projects from one source renders the note once."""
-    notes = context.render_context.setdefault("funding:source-notes", {})
-    key = getattr(source, "pk", None)
-    if key not in notes:
-        notes[key] = render_to_string(
-            "funding/includes/source.html", {"source": source}
+@register.simple_tag
+def source_note(source):
+    """Where a figure, project or site was found, with the day it was read. Written
+    here rather than in a template: a funding page names a source for every figure."""
+    title = escape(source.title)
+    if source.url:
+        title = f'<a href="{escape(source.url)}">{title}</a>'
+    accessed = ""
+    if day := source.date_accessed:
+        accessed = (
+            f', accessed <time datetime="{day.isoformat()}">'
+            f"{day.day} {day:%B} {day.year}</time>"
         )
-    return notes[key]
+    return mark_safe(f'<span class="funding-source">Source: {title}{accessed}</span>')
 
 
-@register.simple_tag(takes_context=True)
-def project_rows(context, projects, index_url):
-    """The rows of a table of ``projects``. Every value is escaped here but the
-    source note, which its own template escaped."""
+@register.simple_tag
+def project_rows(projects, index_url):
+    """The rows of a table of ``projects``, every value escaped."""
     rows = []
     for project in projects:
         fund = project.fund_name
@@ -64,7 +65,7 @@ def project_rows(context, projects, index_url):
                 local_authority=escape(project.local_authority or "Not stated"),
                 amount=escape(pounds(project.amount_awarded)),
                 stage=escape(project.stage or "Not stated"),
-                source=source_note(context, project.source),
+                source=source_note(project.source),
             )
         )
     return mark_safe("\n".join(rows))

@@ -1,0 +1,25 @@
+import datetime
+
+from funding.models import Source
+from funding.templatetags.funding_tags import source_note
+
+
+def test_a_source_note_links_the_source_and_says_when_it_was_read():
+    source = Source(
+        title="Report <2024> & notes",
+        url='https://example.org/?a=1&b="2"',
+        date_accessed=datetime.date(2026, 11, 1),
+    )
+    assert source_note(source) == (
+        '<span class="funding-source">Source: '
+        '<a href="https://example.org/?a=1&amp;b=&quot;2&quot;">'
+        "Report &lt;2024&gt; &amp; notes</a>, "
+        'accessed <time datetime="2026-11-01">1 November 2026</time></span>'
+    )
+
+
+def test_a_source_without_an_address_or_date_is_named():
+    source = Source(title="Board minutes", url="", date_accessed=None)
+    assert source_note(source) == (
+        '<span class="funding-source">Source: Board minutes</span>'
+    )
