@@ -182,8 +182,6 @@ class Meeting(
     # Upcoming meetings are looked up from a week before now (see upcoming()).
     LONGEST_MEETING = datetime.timedelta(days=7)
 
-    Status = MeetingStatus
-
     committee = models.ForeignKey(
         Committee, on_delete=models.PROTECT, related_name="meetings"
     )
@@ -196,7 +194,7 @@ class Meeting(
     end = models.DateTimeField(help_text="UK time.")
     venue = models.CharField(max_length=200, blank=True)
     status = models.CharField(
-        max_length=20, choices=Status.choices, default=Status.SCHEDULED
+        max_length=20, choices=MeetingStatus.choices, default=MeetingStatus.SCHEDULED
     )
     summary = models.TextField(
         blank=True, help_text="A sentence or two on what the meeting will decide."
