@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from funding.models import Fund, FundedProject, LocalAuthority, Source
-from portal import changes
+from portal.caching import changes
 
 BATCH_SIZE = 2000
 PREFIX = "bulk-"

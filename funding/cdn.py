@@ -45,7 +45,7 @@ def source_paths(source):
 
 
 def register():
-    from portal import cdn, changes
+    from portal.caching import cdn, changes
 
     changes.watch(Source, Fund, Figure, FundRound, FundedProject, EnterpriseZoneSite)
     cdn.register(Fund, fund_paths)

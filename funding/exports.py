@@ -17,7 +17,7 @@ from django.conf import settings
 from django.http import HttpResponse, StreamingHttpResponse
 from django.utils.text import slugify
 
-from portal.exports import escape_cell
+from portal.security.spreadsheets import escape_cell
 
 from . import models as funding_models
 

@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.log_actions import log
 
-from portal import changes
+from portal.caching import changes
 
 from .models import EnterpriseZoneSite, Fund, FundedProject, FundRound, Source
 

@@ -9,7 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.blocks import RICH_TEXT_FEATURES
-from portal.routing import ViewRestrictionsCacheMixin
+from portal.caching.routing import ViewRestrictionsCacheMixin
 
 from .views import FundingRoutesMixin
 

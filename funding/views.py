@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET
 from wagtail.contrib.routable_page.models import path
 from wagtail.models import Site
 
-from portal import changes
+from portal.caching import changes
 from portal.query import page_number
 from portal.widgets import QuickSelect
 

@@ -12,7 +12,7 @@ from wagtail.admin.viewsets.base import ViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from portal.exports import EscapedExportIndexView
+from portal.security.spreadsheets import EscapedExportIndexView
 
 from .importing import IMPORTERS, import_csv
 from .models import (

@@ -17,7 +17,7 @@ from django.utils import timezone
 from meetings import pdf
 from meetings.models import AgendaItem, Committee, Meeting, MeetingDocument
 from meetings.storage import private_storage
-from portal import changes
+from portal.caching import changes
 
 BATCH_SIZE = 2000
 ITEMS_PER_MEETING = 3

@@ -79,7 +79,7 @@ def next_change(now):
 
 def _purge_old_committee_addresses(sender, instance, raw=False, **kwargs):
     """A meeting moved to another committee leaves its old address and listing."""
-    from portal import cdn
+    from portal.caching import cdn
 
     if raw or not instance.pk or not cdn.enabled():
         return
@@ -91,7 +91,7 @@ def _purge_old_committee_addresses(sender, instance, raw=False, **kwargs):
 def register():
     from django.db.models.signals import pre_save
 
-    from portal import cdn, changes
+    from portal.caching import cdn, changes
 
     pre_save.connect(
         _purge_old_committee_addresses,

@@ -11,7 +11,7 @@ from django.utils import timezone
 from icalendar import Calendar, Event, Timezone
 
 from meetings.models import Committee, Meeting, MeetingDocument
-from portal import changes
+from portal.caching import changes
 
 FEED_LENGTH = 50
 # Calendar apps poll these feeds and show what is coming. A year of past meetings is

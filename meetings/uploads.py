@@ -1,8 +1,8 @@
 """Checking an uploaded meeting file before anything is stored.
 
 The type must be allowed, the size within the limit, and the content must match the
-extension (``portal.uploads.read_checked``). Every refusal is a ``ValidationError``
-that says what was wrong and how to fix it.
+extension (``portal.security.uploads.read_checked``). Every refusal is a
+``ValidationError`` that says what was wrong and how to fix it.
 """
 
 import hashlib
@@ -15,7 +15,7 @@ from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 
 from meetings import pdf
-from portal.uploads import CONTENT_TYPES, decode_text, read_checked
+from portal.security.uploads import CONTENT_TYPES, decode_text, read_checked
 
 NAME_LENGTH = 100
 

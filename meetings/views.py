@@ -13,7 +13,8 @@ from django.views.decorators.http import require_GET
 from meetings import feeds, pdf
 from meetings.models import Committee, Meeting, MeetingDocument, MeetingIndexPage
 from meetings.storage import private_storage
-from portal import changes, query
+from portal import query
+from portal.caching import changes
 
 PER_PAGE = 20
 # The index opens with the next few meetings; ?when=upcoming pages through them all.

@@ -11,13 +11,12 @@ class PortalConfig(AppConfig):
         from wagtail.models import Page
 
         # page_cache registers its deployment check when imported.
-        from portal import (  # noqa: F401
+        from portal import images, search
+        from portal.caching import (  # noqa: F401
             cdn,
             changes,
-            images,
             page_cache,
             routing,
-            search,
         )
         from portal.models import SiteSettings
 

@@ -1,7 +1,7 @@
 """What every page shows around its content: the menu, the footer and the organisation.
 
 It is worked out once and kept in the cache under the content version, so it is built
-again only after a public change (see ``portal.changes``: publishing, moving or
+again only after a public change (see ``portal.caching.changes``: publishing, moving or
 deleting a page, a view restriction, the site settings), and a page view costs no
 query for it.
 """
@@ -9,7 +9,7 @@ query for it.
 from wagtail.models import Page, Site
 from wagtail.rich_text import expand_db_html
 
-from portal.changes import cached
+from portal.caching.changes import cached
 from portal.models import SiteSettings
 
 

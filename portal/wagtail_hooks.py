@@ -2,7 +2,10 @@ from django.urls import include, path, reverse
 from wagtail import hooks
 from wagtail.admin.widgets.button import MenuItem
 
-from portal.login_protection.admin_views import FailedSignInViewSet, LockoutViewSet
+from portal.security.login_protection.admin_views import (
+    FailedSignInViewSet,
+    LockoutViewSet,
+)
 
 
 @hooks.register("register_admin_viewset")
@@ -12,7 +15,7 @@ def register_login_lockouts():
 
 @hooks.register("register_admin_urls")
 def register_two_factor_urls():
-    return [path("two-factor/", include("portal.two_factor.urls"))]
+    return [path("two-factor/", include("portal.security.two_factor.urls"))]
 
 
 @hooks.register("register_account_menu_item")

@@ -16,11 +16,12 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from portal import changes, ratelimit
 from portal.blocks import RICH_TEXT_FEATURES, BodyBlock
+from portal.caching import changes
+from portal.caching.routing import DirectRouteMixin, ViewRestrictionsCacheMixin
 from portal.models import SiteSettings
-from portal.rich_text import sanitise
-from portal.routing import DirectRouteMixin, ViewRestrictionsCacheMixin
+from portal.security import ratelimit
+from portal.security.rich_text import sanitise
 
 
 class BasePage(ViewRestrictionsCacheMixin, Page):

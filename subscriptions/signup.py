@@ -7,7 +7,7 @@ only the address's owner learns, by email, whether it was already subscribed.
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from portal import ratelimit
+from portal.security import ratelimit
 from subscriptions import emails
 from subscriptions.models import normalise_email
 

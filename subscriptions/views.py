@@ -11,7 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
-from portal import ratelimit
+from portal.security import ratelimit
 from subscriptions import emails, erasure, links, signup
 from subscriptions.forms import AlertSignupForm, EmailForm
 from subscriptions.models import AlertSubscription, Erasure, MailingListSubscriber

@@ -17,8 +17,8 @@ from wagtail.snippets.views.snippets import (
     SnippetViewSetGroup,
 )
 
-from portal.exports import EscapedExportIndexView
-from portal.permissions import LookOnlyPolicy
+from portal.security.permissions import LookOnlyPolicy
+from portal.security.spreadsheets import EscapedExportIndexView
 from subscriptions.erasure import erase_address
 from subscriptions.models import (
     AlertSubscription,

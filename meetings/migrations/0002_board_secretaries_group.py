@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from portal.groups import ensure_group, remove_group
+from portal.security.roles import ensure_group, remove_group
 
 GROUP = "Board secretaries"
 

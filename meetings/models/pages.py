@@ -7,7 +7,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.blocks import RICH_TEXT_FEATURES
-from portal.routing import ViewRestrictionsCacheMixin
+from portal.caching.routing import ViewRestrictionsCacheMixin
 
 INDEX_URL_CACHE_KEY = "meetings:index-url"
 

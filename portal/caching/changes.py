@@ -3,7 +3,7 @@
 Every cached thing (the site chrome, whole pages) is stored under the current content
 version. Publishing, unpublishing, moving, saving or deleting anything the public can
 see raises the version, so the next request builds everything afresh; the CDN is told
-to drop the URLs that showed the changed object (see ``portal.cdn``).
+to drop the URLs that showed the changed object (see ``portal.caching.cdn``).
 
 Content that changes with the clock alone (a paper scheduled for 9am, a meeting moving
 from "upcoming" to "past") raises the version when its time comes: each app registers a
@@ -76,7 +76,7 @@ def public_content_changed(instance=None):
     The second time stops a request that read the old rows before the commit from
     caching them under the new version.
     """
-    from portal import cdn
+    from portal.caching import cdn
 
     batch = _batched.get()
     if batch is not None:
@@ -101,7 +101,7 @@ def one_change():
     finally:
         _batched.reset(token)
     if batch:
-        from portal import cdn
+        from portal.caching import cdn
 
         _raise_version()
         transaction.on_commit(_raise_version)

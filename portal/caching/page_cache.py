@@ -4,8 +4,8 @@ Only what every anonymous visitor would get alike is stored: GET requests withou
 session, CSRF or messages cookie, outside the admin and documents, answered 200 or 301
 with no cookie set and no ``Cache-Control`` of their own (meeting papers and agenda
 packs set ``no-cache``). Streamed files (the open data) are too big to keep here.
-Keys hold the content version (``portal.changes``), so publishing anything forgets
-every stored page at once.
+Keys hold the content version (``portal.caching.changes``), so publishing anything
+forgets every stored page at once.
 
 Responses it could store say ``Cache-Control: public`` so a CDN may keep them too, for
 at most as long as the page cache would; a request with a query string (searches,
@@ -23,7 +23,7 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 
-from portal import changes
+from portal.caching import changes
 
 # Documents check collection privacy on each download.
 NEVER_CACHED_PREFIXES = ("/admin/", "/documents/")

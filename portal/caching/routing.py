@@ -1,8 +1,8 @@
 """Finding the page for a request with as few queries as the content allows.
 
 The site, its home page, each page's route and whether a page is private change only
-with public content, so they are kept under the content version (``portal.changes``)
-and a page view spends its queries on what it shows.
+with public content, so they are kept under the content version
+(``portal.caching.changes``) and a page view spends its queries on what it shows.
 """
 
 import hashlib
@@ -11,7 +11,7 @@ from django.core.exceptions import DisallowedHost
 from django.http import Http404
 from wagtail.models import Page, PageViewRestriction, Site
 
-from portal import changes
+from portal.caching import changes
 
 
 class CachedSiteMiddleware:

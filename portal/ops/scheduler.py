@@ -16,7 +16,7 @@ from datetime import timedelta
 from django.core.cache import cache
 from django.core.management import call_command, get_commands
 
-logger = logging.getLogger("portal.scheduler")
+logger = logging.getLogger("portal.ops.scheduler")
 
 MINUTE = timedelta(minutes=1)
 HOUR = timedelta(hours=1)

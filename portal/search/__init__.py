@@ -19,7 +19,8 @@ from wagtail.blocks import StreamValue
 from wagtail.search import index
 from wagtail.search.backends import get_search_backend
 
-from portal import changes, search_index
+from portal.caching import changes
+from portal.search import prefilter
 
 MAX_RESULTS_PER_SOURCE = 200
 SUMMARY_LENGTH = 240
@@ -152,7 +153,7 @@ def search_everything(query):
     words = " ".join(re.findall(r"\w+", query))
     if not words:
         return []
-    matching = search_index.matching_content_types(words)
+    matching = prefilter.matching_content_types(words)
     hits = []
     for source in _sources.values():
         if matching is None or source.content_types & matching:

@@ -11,7 +11,7 @@ from pathlib import PurePath
 from django.conf import settings
 from wagtail.documents.forms import BaseDocumentForm
 
-from portal.uploads import read_checked
+from portal.security.uploads import read_checked
 
 
 def check_document(uploaded):

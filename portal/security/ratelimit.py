@@ -9,7 +9,7 @@ import hashlib
 
 from django.core.cache import cache
 
-from portal.login_protection import client_ip_address
+from portal.security.login_protection import client_ip_address
 
 
 def client_ip(request):

@@ -13,7 +13,7 @@ import dj_database_url
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 
-BASE_DIR = Path(__file__).resolve().parent.parent
+BASE_DIR = Path(__file__).resolve().parents[2]
 
 
 def env_bool(name, default=False):
@@ -94,19 +94,19 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "portal.security_headers.ContentSecurityPolicyMiddleware",
-    "portal.security_headers.PermissionsPolicyMiddleware",
-    "portal.middleware.RefuseUnreadableRequestsMiddleware",
+    "portal.security.headers.ContentSecurityPolicyMiddleware",
+    "portal.security.headers.PermissionsPolicyMiddleware",
+    "portal.security.unreadable_requests.RefuseUnreadableRequestsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Outside sessions, CSRF and auth: it answers anonymous visitors before them.
-    "portal.page_cache.PageCacheMiddleware",
-    "portal.routing.CachedSiteMiddleware",
+    "portal.caching.page_cache.PageCacheMiddleware",
+    "portal.caching.routing.CachedSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    "portal.two_factor.middleware.RequireTwoFactorMiddleware",
+    "portal.security.two_factor.middleware.RequireTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -169,7 +169,7 @@ SESSION_ENGINE = (
 )
 
 # Whole public pages for anonymous visitors, forgotten whenever public content changes
-# (portal/page_cache.py). 0 turns the page cache off.
+# (portal/caching/page_cache.py). 0 turns the page cache off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 
 # A CDN or caching proxy in front of the portal is told which URLs to drop on each
@@ -309,8 +309,8 @@ AXES_COOLOFF_TIME = timedelta(
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
-AXES_LOCKOUT_CALLABLE = "portal.login_protection.lockout_response"
-AXES_CLIENT_IP_CALLABLE = "portal.login_protection.client_ip_address"
+AXES_LOCKOUT_CALLABLE = "portal.security.login_protection.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "portal.security.login_protection.client_ip_address"
 AXES_VERBOSE = False
 # How many proxies in front of the app append to X-Forwarded-For; 0 trusts none of it.
 PORTAL_TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))
@@ -352,9 +352,9 @@ WAGTAILIMAGES_IMAGE_FORM_BASE = "portal.images.ImageForm"
 # than a redirect to the file's storage URL, which anyone could pass on.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odp", "ods", "odt", "pdf", "pptx", "xlsx"]
-# Every document's content is checked against its name (portal/forms.py), and only
-# PDFs open in the browser: anything else is downloaded, never shown as a page.
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "portal.forms.CheckedDocumentForm"
+# Every document's content is checked against its name (portal/security/documents.py),
+# and only PDFs open in the browser: anything else is downloaded, never shown as a page.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "portal.security.documents.CheckedDocumentForm"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
 DOCUMENTS_MAX_UPLOAD_MB = int(os.environ.get("DOCUMENTS_MAX_UPLOAD_MB", "50"))
 # No SVG: it can carry scripts. Wagtail opens each image and refuses a file whose
@@ -419,7 +419,7 @@ def uploaded_file_origins():
 # Content Security Policy. Public pages run no inline script or style, so they get a
 # strict policy without nonces (pages are cached whole). The admin's page editor needs
 # inline script and style, so /admin/ gets ADMIN_CONTENT_SECURITY_POLICY instead
-# (portal/security_headers.py chooses by path).
+# (portal/security/headers.py chooses by path).
 IMAGE_ORIGINS = [
     origin
     for origin in [origin_of(FUNDING_MAP_TILE_URL), *uploaded_file_origins()]

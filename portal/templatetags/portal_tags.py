@@ -4,7 +4,8 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from portal import navigation, rich_text
+from portal import navigation
+from portal.security import rich_text
 
 register = template.Library()
 

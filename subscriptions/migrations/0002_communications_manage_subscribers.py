@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from portal.groups import grant_to_group, revoke_from_group
+from portal.security.roles import grant_to_group, revoke_from_group
 
 GROUP = "Communications"
 PERMISSIONS = [

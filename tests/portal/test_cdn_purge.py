@@ -14,7 +14,7 @@ from django.db import transaction
 from PIL import Image as PillowImage
 from wagtail.images import get_image_model
 
-from portal import changes
+from portal.caching import changes
 from strategy.models import StandardPage
 from tests.funding.factories import (
     EnterpriseZoneSiteFactory,

@@ -7,7 +7,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.test import RequestFactory
 
-from portal.login_protection import client_ip_address
+from portal.security.login_protection import client_ip_address
 
 pytestmark = pytest.mark.django_db
 

@@ -14,7 +14,7 @@ from wagtail.models import PageViewRestriction, Site
 
 from funding.importing import import_csv
 from meetings.models import MeetingDocument
-from portal import changes
+from portal.caching import changes
 from portal.models import SiteSettings
 from strategy.models import StandardPage
 from tests.funding.factories import (

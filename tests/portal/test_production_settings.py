@@ -26,7 +26,7 @@ def run_in_production_mode(args, **env):
         for key, value in os.environ.items()
         if not key.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL"))
     }
-    environment.update(env, DJANGO_SETTINGS_MODULE="portal.settings")
+    environment.update(env, DJANGO_SETTINGS_MODULE="portal.settings.base")
     return subprocess.run(
         [sys.executable, *args],
         cwd=ROOT,

@@ -5,7 +5,8 @@ from django.test import RequestFactory
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from portal import middleware, query
+from portal import query
+from portal.security import unreadable_requests
 from tests.meetings.factories import MeetingFactory, MeetingIndexPageFactory
 
 ANY_TEXT = st.text(max_size=300)
@@ -70,14 +71,14 @@ def test_any_search_is_short_printable_words(raw):
 def test_any_query_string_bytes_are_read_or_refused_with_a_reason(raw):
     encoded = "".join(f"%{byte:02X}" for byte in raw)
     request = requests.get(f"/?q={encoded}")
-    problem = middleware.problem_with(request)
+    problem = unreadable_requests.problem_with(request)
     if b"\0" in raw:
-        assert problem == middleware.NUL_PROBLEM
+        assert problem == unreadable_requests.NUL_PROBLEM
     else:
         try:
             raw.decode("utf-8")
         except UnicodeDecodeError:
-            assert problem == middleware.ENCODING_PROBLEM
+            assert problem == unreadable_requests.ENCODING_PROBLEM
         else:
             assert problem is None
 

@@ -5,7 +5,7 @@ from django.core.files.base import ContentFile
 from wagtail.documents.models import Document
 
 from portal.models import SiteSettings
-from portal.rich_text import sanitise
+from portal.security.rich_text import sanitise
 from tests.factories import (
     EventPageFactory,
     FAQPageFactory,

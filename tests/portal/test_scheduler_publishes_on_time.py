@@ -10,7 +10,7 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from meetings.models import Meeting, MeetingDocument
-from portal import scheduler
+from portal.ops import scheduler
 from strategy.models import StandardPage
 from tests.factories import StandardPageFactory
 from tests.meetings.factories import MeetingDocumentFactory, MeetingFactory
@@ -103,7 +103,7 @@ def test_a_failing_job_is_logged_and_the_others_still_run(
         scheduler.Job("publish_scheduled_documents", scheduler.MINUTE),
         scheduler.Job("publish_scheduled", scheduler.MINUTE),
     ]
-    with caplog.at_level(logging.INFO, logger="portal.scheduler"):
+    with caplog.at_level(logging.INFO, logger="portal.ops.scheduler"):
         outcomes = scheduler.run_due_jobs(jobs)
 
     assert outcomes == {

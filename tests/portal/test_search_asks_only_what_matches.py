@@ -6,7 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
-from portal import search_index
+from portal.search import prefilter
 from tests.factories import StandardPageFactory, paragraph
 
 pytestmark = pytest.mark.django_db
@@ -47,7 +47,7 @@ def test_every_kind_is_searched_where_the_index_cannot_be_asked(
     client, home_page, monkeypatch
 ):
     StandardPageFactory(parent=home_page, title="Hydrogen valley")
-    monkeypatch.setattr(search_index, "matching_content_types", lambda words: None)
+    monkeypatch.setattr(prefilter, "matching_content_types", lambda words: None)
 
     html, sql = searched_tables(client, "hydrogen")
 

@@ -3,7 +3,7 @@
 import pytest
 from django.db import connection
 
-from portal import search_index
+from portal.search import prefilter
 
 pytestmark = [
     pytest.mark.django_db,
@@ -28,8 +28,8 @@ def test_the_index_covers_what_searches_ask_and_takes_entries_at_once():
 
 
 def test_asking_which_kinds_match_uses_the_index():
-    entries = search_index._postgresql_matches(
-        search_index.get_search_backend(), "growth"
+    entries = prefilter._postgresql_matches(
+        prefilter.get_search_backend(), "growth"
     )
     sql, params = entries.query.sql_with_params()
     with connection.cursor() as cursor:

@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group
 from django.test import Client
 from wagtail.models import Page
 
-from portal.settings import origin_of
+from portal.settings.base import origin_of
 
 pytestmark = pytest.mark.django_db
 
@@ -145,7 +145,7 @@ def test_no_public_template_has_inline_script_style_or_event_handlers():
 def test_pdfs_go_without_a_policy_so_the_browser_viewer_can_show_them(rf):
     from django.http import HttpResponse
 
-    from portal.security_headers import ContentSecurityPolicyMiddleware
+    from portal.security.headers import ContentSecurityPolicyMiddleware
 
     def respond_with(content_type):
         middleware = ContentSecurityPolicyMiddleware(

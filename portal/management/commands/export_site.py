@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from portal.backup import BackupError, export_site
+from portal.ops.backup import BackupError, export_site
 
 
 class Command(BaseCommand):

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from portal.backup import BackupError, import_site
+from portal.ops.backup import BackupError, import_site
 
 
 class Command(BaseCommand):

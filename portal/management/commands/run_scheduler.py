@@ -5,7 +5,7 @@ import time
 from django.core.management.base import BaseCommand
 from django.db import close_old_connections
 
-from portal.scheduler import JOBS, run_due_jobs
+from portal.ops.scheduler import JOBS, run_due_jobs
 
 
 class Command(BaseCommand):

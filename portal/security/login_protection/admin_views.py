@@ -17,7 +17,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import MenuItem
 from wagtail.permissions import register_permission_policy
 
-from portal.permissions import LookOnlyPolicy
+from portal.security.permissions import LookOnlyPolicy
 
 # Records written only by the login machinery: nobody adds or edits them here, and
 # only a lockout may be deleted (unlocked).

@@ -3,7 +3,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import urlencode
 
-from portal.two_factor.devices import confirmed_device
+from portal.security.two_factor.devices import confirmed_device
 
 
 class RequireTwoFactorMiddleware:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from portal.two_factor import views
+from portal.security.two_factor import views
 
 app_name = "two_factor"
 urlpatterns = [

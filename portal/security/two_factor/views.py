@@ -14,14 +14,14 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import log
 
-from portal.login_protection import lockout_response
-from portal.two_factor.devices import (
+from portal.security.login_protection import lockout_response
+from portal.security.two_factor.devices import (
     check_code,
     confirmed_device,
     device_to_confirm,
     secret_for_typing,
 )
-from portal.two_factor.forms import CodeForm
+from portal.security.two_factor.forms import CodeForm
 
 
 def next_url(request, default=None):
