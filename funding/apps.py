@@ -10,8 +10,9 @@ class FundingConfig(AppConfig):
         from wagtail.signals import page_published, page_unpublished
 
         from portal import search, sitemaps
+        from portal.ops import backup, bulk_data, seeding
 
-        from . import cdn
+        from . import bulk, cdn, seed
         from .models import EnterpriseZoneSite, Fund, FundedProject, FundingIndexPage
         from .sitemaps import FundingSitemap
 
@@ -50,3 +51,6 @@ class FundingConfig(AppConfig):
         )
         sitemaps.register("funding", FundingSitemap)
         cdn.register()
+        backup.register_content(Fund, FundedProject)
+        seeding.register(seed.seed)
+        bulk_data.register(bulk.generate, projects="Example funded projects to add.")

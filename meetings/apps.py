@@ -9,11 +9,13 @@ class MeetingsConfig(AppConfig):
         from wagtail.search import index
         from wagtail.signals import post_page_move, published
 
-        from meetings import cdn
+        from meetings import bulk, cdn, seed
         from meetings.models import Meeting, MeetingDocument
         from meetings.models.pages import forget_index_url
         from meetings.sitemaps import MeetingSitemap
+        from meetings.storage import private_storage
         from portal import search, sitemaps
+        from portal.ops import backup, bulk_data, scheduler, seeding
 
         post_page_move.connect(forget_index_url)
 
@@ -48,3 +50,12 @@ class MeetingsConfig(AppConfig):
         )
         sitemaps.register("meetings", MeetingSitemap)
         cdn.register()
+        backup.register_storage("meetings_private", private_storage)
+        backup.register_content(Meeting, MeetingDocument)
+        seeding.register(seed.seed)
+        bulk_data.register(
+            bulk.generate,
+            meetings="Example meetings to add, each with agenda items.",
+            documents="Example papers to add, spread over the meetings.",
+        )
+        scheduler.register("publish_scheduled_documents", scheduler.MINUTE)

@@ -10,8 +10,10 @@ import os
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage, storages
 from django.core.signals import setting_changed
-from django.utils.functional import LazyObject, empty
+from django.utils.functional import LazyObject
 from storages.backends.s3 import S3Storage
+
+from portal.internals import forget_lazy_object
 
 ALIAS = "meetings_private"
 NO_URL = "Meeting papers have no storage URL: link to MeetingDocument.url instead."
@@ -54,7 +56,7 @@ _storage = _ConfiguredPrivateStorage()
 
 def _forget_storage(*, setting, **kwargs):
     if setting in ("STORAGES", "MEETINGS_PRIVATE_BUCKET"):
-        _storage._wrapped = empty
+        forget_lazy_object(_storage)
 
 
 setting_changed.connect(_forget_storage)

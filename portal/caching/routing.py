@@ -9,16 +9,17 @@ import hashlib
 
 from django.core.exceptions import DisallowedHost
 from django.http import Http404
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Page, PageViewRestriction
 
+from portal import internals
 from portal.caching import changes
 
 
 class CachedSiteMiddleware:
     """Gives Wagtail the request's site, with its home page, from the cache.
 
-    ``Site.find_for_request`` reads ``request._wagtail_site`` when it is set; the home
-    page's ``specific`` is worked out before caching, so routing starts without a query.
+    The home page's ``specific`` is worked out before caching, so routing starts
+    without a query.
     """
 
     def __init__(self, get_response):
@@ -29,12 +30,13 @@ class CachedSiteMiddleware:
             key = f"portal:site:{request.get_host()}:{request.get_port()}"
         except DisallowedHost:
             return self.get_response(request)
-        request._wagtail_site = changes.cached(key, lambda: _site_with_root(request))
+        site = changes.cached(key, lambda: _site_with_root(request))
+        internals.remember_site(request, site)
         return self.get_response(request)
 
 
 def _site_with_root(request):
-    site = Site._find_for_request(request)
+    site = internals.find_site(request)
     if site is not None:
         site.root_page.localized.specific  # noqa: B018 (kept on the cached object)
     return site

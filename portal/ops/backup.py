@@ -7,6 +7,11 @@ size and SHA-256. ``manage.py import_site DIR`` checks every file against the
 manifest, refuses a database that already has content, and restores it all in one
 transaction. Files are read and written through the storage APIs, so a folder on disk
 and an S3 bucket work the same way.
+
+Every managed model is backed up without being listed. Apps register what the core
+cannot know from their ``AppConfig.ready``: a file storage of their own
+(:func:`register_storage`) and the models whose rows mean a database already holds a
+site (:func:`register_content`).
 """
 
 import datetime
@@ -29,8 +34,6 @@ from django.db.models import ProtectedError
 from django.utils import timezone
 from wagtail.search.backends import get_search_backend
 
-from meetings.storage import private_storage
-
 FORMAT = 1
 DATA_FILE = "data.json"
 MANIFEST_FILE = "manifest.json"
@@ -49,25 +52,28 @@ EXCLUDED = [
 ]
 # A database "has content" when any of these has a row; what migrations create (the
 # root page, Wagtail's welcome page, the default site, groups, the workflow) does not
-# count, and is replaced by the backup's own.
-CONTENT_MODELS = [
-    "wagtailcore.page",
-    "wagtailimages.image",
-    "wagtaildocs.document",
-    "meetings.meeting",
-    "meetings.meetingdocument",
-    "funding.fund",
-    "funding.fundedproject",
-]
+# count, and is replaced by the backup's own. Apps add theirs with register_content.
+_content_models = ["wagtailcore.page", "wagtailimages.image", "wagtaildocs.document"]
 PAGES_MIGRATIONS_CREATE = 2
+_storages = {"media": lambda: default_storage}
 
 
 class BackupError(Exception):
     """Something the person running the command can fix; nothing was changed."""
 
 
+def register_storage(label, get_storage):
+    """Back up every file of ``get_storage()`` under ``files/<label>/``."""
+    _storages[label] = get_storage
+
+
+def register_content(*models):
+    """Rows of any of ``models`` mean the database holds a site: import refuses it."""
+    _content_models.extend(model._meta.label_lower for model in models)
+
+
 def storages_to_copy():
-    return {"media": default_storage, "meetings_private": private_storage()}
+    return {label: get_storage() for label, get_storage in _storages.items()}
 
 
 def _walk(storage, folder=""):
@@ -216,7 +222,7 @@ def content_in_database():
     found = []
     if get_user_model().objects.exists():
         found.append("users")
-    for label in CONTENT_MODELS:
+    for label in _content_models:
         model = apps.get_model(label)
         count = model._base_manager.count()
         if label == "wagtailcore.page":

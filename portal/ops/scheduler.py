@@ -5,6 +5,9 @@
 can also be run by hand. Several app servers may each run a scheduler: a job runs
 only when its scheduler is the first to claim it in the shared cache for this
 interval, and never while another run of it is still going.
+
+The core schedules Wagtail's ``publish_scheduled`` and its own ``analyze_database``;
+each app registers its own jobs with :func:`register` from its ``AppConfig.ready``.
 """
 
 import io
@@ -31,16 +34,23 @@ class Job:
     every: timedelta
 
 
-JOBS = [
-    # Pages, meetings and funding records whose go-live or expiry time has come.
-    Job("publish_scheduled", MINUTE),
-    # Meeting papers whose release time has come.
-    Job("publish_scheduled_documents", MINUTE),
-    Job("send_alert_digests", HOUR),
-    Job("purge_unconfirmed_subscriptions", DAY),
-    # Query planner statistics, which site search on SQLite needs as content grows.
-    Job("analyze_database", DAY),
-]
+_jobs = {}
+
+
+def register(command, every):
+    """Run management command ``command`` once every ``every`` (a timedelta)."""
+    _jobs[command] = Job(command, every)
+
+
+def jobs():
+    return list(_jobs.values())
+
+
+# Pages and any other Wagtail draft-state record (meetings, funding records) whose
+# go-live or expiry time has come.
+register("publish_scheduled", MINUTE)
+# Query planner statistics, which site search on SQLite needs as content grows.
+register("analyze_database", DAY)
 
 
 def _claim(job):
@@ -77,10 +87,11 @@ def run_job(job):
     return "ok"
 
 
-def run_due_jobs(jobs=JOBS):
-    """Run every job whose interval has passed; return {command: outcome}."""
+def run_due_jobs(due=None):
+    """Run every job (or those of ``due``) whose interval has passed; return
+    {command: outcome}."""
     outcomes = {}
-    for job in jobs:
+    for job in jobs() if due is None else due:
         if _claim(job):
             outcomes[job.command] = run_job(job)
         else:

@@ -14,11 +14,11 @@ from django.db.models import F
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
-from modelsearch.utils import get_descendants_content_types_pks
 from wagtail.blocks import StreamValue
 from wagtail.search import index
 from wagtail.search.backends import get_search_backend
 
+from portal import internals
 from portal.caching import changes
 from portal.search import prefilter
 
@@ -91,7 +91,7 @@ class SearchSource:
 
     @functools.cached_property
     def content_types(self):
-        return set(get_descendants_content_types_pks(self.model))
+        return set(internals.indexed_content_types(self.model))
 
     def search(self, query):
         # No backend relevance: SQLite's database backend works out each match's
@@ -140,8 +140,7 @@ def register(source: SearchSource):
 
 @functools.cache
 def _backend_orders_by_expressions():
-    compiler = getattr(get_search_backend(), "query_compiler_class", None)
-    return getattr(compiler, "HANDLES_ORDER_BY_EXPRESSIONS", False)
+    return internals.orders_by_expressions(get_search_backend())
 
 
 def search_everything(query):

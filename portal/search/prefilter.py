@@ -1,15 +1,16 @@
 """Which kinds of content hold a match for a search, in one query to the search index.
 
-The site search asks Wagtail's search backend once per kind of content, and Django
-takes about a millisecond to build each of those queries before the database does any
-work. Asked first, the index says which kinds hold a match, and only those are
-searched: a word found only in pages costs one search instead of six, and a word found
-nowhere costs this query alone.
+The site search asks Wagtail's search backend once per kind of content, and building
+each of those queries costs Django more than the database's work on a small site.
+Asked first, the index says which kinds hold a match, and only those are searched: a
+word found only in pages costs one search instead of six, and a word found nowhere
+costs this query alone.
 """
 
 from django.db import connection
-from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
+
+from portal import internals
 
 
 def matching_content_types(words):
@@ -28,43 +29,25 @@ def matching_content_types(words):
     return set(entries.distinct())
 
 
-def _compiler(backend, words):
-    """The backend's own compiler, so words are read as its searches read them. It
-    needs an indexed model only to know fields that these queries do not use."""
-    return backend.query_compiler_class(
-        Page.objects.none(), words, order_by_relevance=False
-    )
-
-
 def _sqlite_matches(backend, words):
-    from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
-    from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
     from wagtail.search.models import SQLiteFTSIndexEntry
 
-    if not isinstance(backend, SQLiteSearchBackend):
+    if not internals.is_sqlite_backend(backend):
         return None
-    compiler = _compiler(backend, words)
-    config = compiler.get_config(backend)
-    query = compiler.build_search_query(normalize(compiler.query), config=config)
-    match = MatchExpression(compiler.FTS_TABLE_FIELDS, query)
-    return SQLiteFTSIndexEntry.objects.filter(match).values_list(
-        "index_entry__content_type_id", flat=True
-    )
+    return SQLiteFTSIndexEntry.objects.filter(
+        internals.sqlite_match(backend, words)
+    ).values_list("index_entry__content_type_id", flat=True)
 
 
 def _postgresql_matches(backend, words):
-    from django.db.models import F
-    from modelsearch.backends.database.postgres.postgres import PostgresSearchBackend
     from wagtail.search.models import IndexEntry
 
-    if not isinstance(backend, PostgresSearchBackend):
+    if not internals.is_postgresql_backend(backend):
         return None
-    compiler = _compiler(backend, words)
-    query = compiler.build_tsquery(compiler.query, config=compiler.get_config(backend))
     # The same expression as Wagtail's searches, served by the index of portal/0003.
-    vector = F("title")._combine(F("body"), "||", False)
+    vector = internals.concatenated("title", "body")
     return (
         IndexEntry.objects.annotate(_vector_=vector)
-        .filter(_vector_=query)
+        .filter(_vector_=internals.postgresql_tsquery(backend, words))
         .values_list("content_type_id", flat=True)
     )

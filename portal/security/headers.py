@@ -7,6 +7,8 @@ middleware (see the security settings); these two add the rest.
 from csp.middleware import CSPMiddleware
 from django.conf import settings
 
+from portal import internals
+
 
 def is_admin_path(path):
     return path.startswith("/admin/")
@@ -21,7 +23,7 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
 
     def process_response(self, request, response):
         if response.get("Content-Type", "").startswith("application/pdf"):
-            response._csp_exempt = True
+            internals.exempt_from_csp(response)
         return super().process_response(request, response)
 
     def get_policy_parts(self, request, response, report_only=False):

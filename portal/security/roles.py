@@ -4,14 +4,7 @@ Migrations call :func:`ensure_group` with the historical ``apps`` registry.
 Permissions are created first: Django only creates them after the last migration.
 """
 
-from django.contrib.auth.management import create_permissions
-
-
-def _create_all_permissions(apps):
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
+from portal.internals import create_all_permissions
 
 
 def _permission(apps, app_label, codename):
@@ -28,7 +21,7 @@ def ensure_group(
     ``page_permissions``: page codenames granted on the whole page tree;
     ``collection_permissions``: ("app_label", "codename") granted on every collection.
     """
-    _create_all_permissions(apps)
+    create_all_permissions(apps)
     Group = apps.get_model("auth", "Group")
     Page = apps.get_model("wagtailcore", "Page")
     Collection = apps.get_model("wagtailcore", "Collection")
@@ -70,7 +63,7 @@ def grant_to_group(apps, name, model_permissions):
 
     For an app that gives an existing group rights on its own models.
     """
-    _create_all_permissions(apps)
+    create_all_permissions(apps)
     group, _ = apps.get_model("auth", "Group").objects.get_or_create(name=name)
     group.permissions.add(
         *[_permission(apps, app, codename) for app, codename in model_permissions]

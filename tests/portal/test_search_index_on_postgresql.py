@@ -28,9 +28,7 @@ def test_the_index_covers_what_searches_ask_and_takes_entries_at_once():
 
 
 def test_asking_which_kinds_match_uses_the_index():
-    entries = prefilter._postgresql_matches(
-        prefilter.get_search_backend(), "growth"
-    )
+    entries = prefilter._postgresql_matches(prefilter.get_search_backend(), "growth")
     sql, params = entries.query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")

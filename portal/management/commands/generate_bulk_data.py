@@ -1,31 +1,26 @@
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
-from funding import bulk as funding_bulk
-from meetings import bulk as meetings_bulk
+from portal.ops import bulk_data
 
 
 class Command(BaseCommand):
     help = (
-        "Create realistic bulk data for benchmarks: meetings with documents, and "
-        "funded projects. Run seed_portal first."
+        "Add made-up data in bulk for benchmarks, labelled as such: each app adds "
+        "its own kinds (see the options). Run seed_portal first."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--meetings", type=int, default=0)
-        parser.add_argument("--documents", type=int, default=0)
-        parser.add_argument("--projects", type=int, default=0)
+        for generator in bulk_data.generators():
+            for name, help_text in generator.counts.items():
+                parser.add_argument(f"--{name}", type=int, default=0, help=help_text)
 
     def handle(self, *args, **options):
-        for name in ("meetings", "documents", "projects"):
-            if options[name] < 0:
-                self.stderr.write(f"--{name} must be zero or more.")
-                raise SystemExit(2)
-        # Each app adds its part here: meetings.bulk and funding.bulk.
-        meetings_bulk.generate(
-            meetings=options["meetings"],
-            documents=options["documents"],
-            log=self.stdout.write,
-        )
-        funding_bulk.generate(projects=options["projects"], log=self.stdout.write)
+        for generator in bulk_data.generators():
+            for name in generator.counts:
+                if options[name] < 0:
+                    raise CommandError(f"--{name} must be zero or more.")
+        for generator in bulk_data.generators():
+            counts = {name: options[name] for name in generator.counts}
+            generator.generate(log=self.stdout.write, **counts)
         call_command("analyze_database", stdout=self.stdout)

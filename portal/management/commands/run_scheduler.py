@@ -5,7 +5,7 @@ import time
 from django.core.management.base import BaseCommand
 from django.db import close_old_connections
 
-from portal.ops.scheduler import JOBS, run_due_jobs
+from portal.ops.scheduler import jobs, run_due_jobs
 
 
 class Command(BaseCommand):
@@ -26,8 +26,8 @@ class Command(BaseCommand):
         stop = threading.Event()
         for signum in (signal.SIGTERM, signal.SIGINT):
             signal.signal(signum, lambda *args: stop.set())
-        jobs = ", ".join(f"{job.command} every {job.every}" for job in JOBS)
-        self.stdout.write(f"Scheduler started: {jobs}.")
+        listed = ", ".join(f"{job.command} every {job.every}" for job in jobs())
+        self.stdout.write(f"Scheduler started: {listed}.")
         while not stop.is_set():
             # A long-running process: drop database connections that went stale
             # between ticks, as a web request does when it starts.

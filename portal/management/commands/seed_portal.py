@@ -1,11 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from funding.seed import seed as seed_funding
-from meetings.seed import seed as seed_meetings
-from strategy.seed import seed as seed_strategy
-
-SEEDERS = [seed_strategy, seed_meetings, seed_funding]
+from portal.ops import seeding
 
 
 class Command(BaseCommand):
@@ -17,7 +13,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         log = self.stdout.write if options["verbosity"] > 1 else (lambda message: None)
         with transaction.atomic():
-            created = sum(seeder(log=log) for seeder in SEEDERS)
+            created = seeding.seed_everything(log=log)
         self.stdout.write(
             self.style.SUCCESS(f"Seed content: {created} item(s) created.")
             if created
