@@ -14,7 +14,7 @@ $(INSTALLED): requirements.txt requirements-dev.txt
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $(INSTALLED)
 
-run: export DJANGO_DEBUG ?= true
+run: export DJANGO_SETTINGS_MODULE ?= portal.settings.development
 run: $(INSTALLED)
 	$(PY) manage.py migrate --no-input -v0
 	$(PY) manage.py seed_portal
@@ -24,7 +24,8 @@ run: $(INSTALLED)
 	trap 'kill $$scheduler 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-test: export DJANGO_DEBUG ?= true
+# pytest always uses portal.settings.test (pyproject.toml), whatever the shell says.
+test: export DJANGO_SETTINGS_MODULE = portal.settings.test
 test: $(INSTALLED)
 	$(PY) -m pytest $(PYTEST_ARGS)
 
@@ -32,7 +33,8 @@ lint: $(INSTALLED)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-# Production mode: needs DJANGO_SECRET_KEY and DJANGO_ALLOWED_HOSTS (see README.md).
+# Production mode: needs DJANGO_SECRET_KEY and DJANGO_ALLOWED_HOSTS (docs/deploying.md).
+serve: export DJANGO_SETTINGS_MODULE ?= portal.settings.production
 serve: $(INSTALLED)
 	$(PY) manage.py check --deploy
 	$(PY) manage.py collectstatic --no-input -v0
@@ -42,7 +44,7 @@ serve: $(INSTALLED)
 	$(VENV)/bin/gunicorn portal.wsgi --bind $(HOST):$(PORT) --workers $${WEB_CONCURRENCY:-2} --threads $${WEB_THREADS:-4} \
 		--no-control-socket --access-logfile - --forwarded-allow-ips "$${FORWARDED_ALLOW_IPS:-127.0.0.1}"
 
-screenshots: export DJANGO_DEBUG ?= true
+screenshots: export DJANGO_SETTINGS_MODULE = portal.settings.test
 screenshots: $(INSTALLED)
 	SCREENSHOT_DIR=docs/screenshots $(PY) -m pytest tests/portal/test_screenshots.py
 

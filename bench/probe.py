@@ -51,7 +51,7 @@ def count_queries(client, path):
 
 
 def main():
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.base")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.production")
     django.setup()
     from django.test import Client
 

@@ -71,32 +71,6 @@ def pytest_fixture_setup(fixturedef, request):
                 connections[alias]._test_serialized_contents = contents
 
 
-@pytest.fixture(autouse=True, scope="session")
-def private_and_media_files_in_a_temporary_folder(tmp_path_factory):
-    """Uploaded and generated files go to a temporary folder, not the checkout."""
-    from django.conf import settings
-
-    folder = tmp_path_factory.mktemp("files")
-    settings.MEETINGS_PRIVATE_ROOT = folder / "private"
-    settings.MEDIA_ROOT = folder / "media"
-
-
-@pytest.fixture(autouse=True, scope="session")
-def fast_password_hashing():
-    """Tests sign in often; the production hasher is slow on purpose."""
-    from django.conf import settings
-
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture(autouse=True, scope="session")
-def page_cache_off_unless_asked_for():
-    """Tests see each render; tests of the page cache turn it on with ``page_cache``."""
-    from django.conf import settings
-
-    settings.PAGE_CACHE_SECONDS = 0
-
-
 @pytest.fixture
 def page_cache(settings):
     settings.PAGE_CACHE_SECONDS = 300

@@ -1,7 +1,10 @@
-"""All of the portal's settings, read from the environment in this one place.
+"""The portal's settings, read from the environment in this one place.
 
-The README lists every variable. With ``DJANGO_DEBUG`` off (the default) the portal runs
-in production mode and refuses to start without a real secret key and allowed hosts.
+Every mode starts here: ``production.py`` (the default of ``manage.py`` and
+``wsgi.py``), ``development.py`` (``make run``) and ``test.py`` (``make test``) change
+only what differs. Values that the mode decides when the environment leaves them
+unset (the secret key, allowed hosts, two-factor) are read here as unset, and each
+mode fills them in. docs/configuration.md lists every variable.
 """
 
 import os
@@ -31,29 +34,10 @@ def env_list(name, default=""):
     ]
 
 
-DEBUG = env_bool("DJANGO_DEBUG")
-
-DEVELOPMENT_SECRET_KEY = "django-insecure-development-only-never-used-in-production"
-SECRET_KEY = os.environ.get(
-    "DJANGO_SECRET_KEY", "" if not DEBUG else DEVELOPMENT_SECRET_KEY
-)
-ALLOWED_HOSTS = env_list(
-    "DJANGO_ALLOWED_HOSTS", "" if not DEBUG else "127.0.0.1,localhost"
-)
-
-if not DEBUG:
-    if len(SECRET_KEY) < 50 or SECRET_KEY.startswith("django-insecure"):
-        raise ImproperlyConfigured(
-            "Production mode (DJANGO_DEBUG off) needs DJANGO_SECRET_KEY: a random "
-            "value of at least 50 characters, e.g. from "
-            "`python -c 'import secrets; print(secrets.token_urlsafe(64))'`. "
-            "For local development set DJANGO_DEBUG=true."
-        )
-    if not ALLOWED_HOSTS:
-        raise ImproperlyConfigured(
-            "Production mode (DJANGO_DEBUG off) needs DJANGO_ALLOWED_HOSTS: the host "
-            "names the site is served on, comma-separated, e.g. 'portal.example.org'."
-        )
+DEBUG = False
+# Empty when unset: production refuses to start without them, development fills them.
+SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
+ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
 
 INSTALLED_APPS = [
     "portal",
@@ -217,9 +201,7 @@ MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
-        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
-        if DEBUG
-        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
     # Board meeting papers: see MEETINGS_PRIVATE_ROOT and MEETINGS_PRIVATE_BUCKET.
     "meetings_private": {"BACKEND": "meetings.storage.PrivateMeetingStorage"},
@@ -264,9 +246,6 @@ if AWS_STORAGE_BUCKET_NAME:
         "OPTIONS": {**_S3_CONNECTION, "bucket_name": MEETINGS_PRIVATE_BUCKET},
     }
 
-WHITENOISE_USE_FINDERS = DEBUG
-WHITENOISE_AUTOREFRESH = DEBUG
-
 # Email: the console in development; SMTP when EMAIL_HOST is set.
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
@@ -287,13 +266,6 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
-if not DEBUG:
-    SECURE_SSL_REDIRECT = True
-    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
-    SESSION_COOKIE_SECURE = True
-    CSRF_COOKIE_SECURE = True
-    SECURE_HSTS_SECONDS = 31_536_000
-    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 
 # Sessions end after DJANGO_SESSION_HOURS, and at browser close unless "Remember me".
 SESSION_COOKIE_AGE = int(float(os.environ.get("DJANGO_SESSION_HOURS", "8")) * 3600)
@@ -315,8 +287,9 @@ AXES_VERBOSE = False
 # How many proxies in front of the app append to X-Forwarded-For; 0 trusts none of it.
 PORTAL_TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))
 
-# Two-factor authentication (TOTP) for every admin account: on in production mode.
-PORTAL_REQUIRE_2FA = env_bool("DJANGO_REQUIRE_2FA", default=not DEBUG)
+# Two-factor authentication (TOTP) for every admin account. None when unset: on in
+# production, off in development.
+PORTAL_REQUIRE_2FA = env_bool("DJANGO_REQUIRE_2FA", default=None)
 OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "North East LEP portal")
 # Each wrong code doubles the wait before the next one is checked (1 s, 2 s, 4 s...).
 OTP_TOTP_THROTTLE_FACTOR = 1
@@ -333,7 +306,7 @@ LOGGING = {
     "loggers": {
         # Wagtail runs its search and reference index updates as immediate tasks.
         "django_tasks": {"level": "WARNING"},
-        "wagtail": {"level": "WARNING" if DEBUG else "INFO"},
+        "wagtail": {"level": "INFO"},
     },
 }
 

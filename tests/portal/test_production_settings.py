@@ -1,114 +1,121 @@
+"""Production is the default mode, refuses to start without a real secret key and host
+names, and passes Django's deployment checks."""
+
+import io
 import os
-import subprocess
+import runpy
 import sys
 from pathlib import Path
 
 import pytest
+from django.core.exceptions import ImproperlyConfigured
+from django.core.management import call_command
+from django.test import override_settings
+
+from tests import settings_modules
+from tests.settings_modules import HOSTS, REAL_KEY
 
 ROOT = Path(__file__).resolve().parents[2]
-REAL_KEY = "k" * 20 + "-a-long-random-production-secret-value-0123456789"
-HOSTS = "portal.example.org"
+# What a running test process cannot switch: its database and its loaded apps.
+FIXED = {"DATABASES", "INSTALLED_APPS"}
 
 
-SECURITY_SETTINGS = (
-    "import django; django.setup(); from django.conf import settings as s; "
-    "print(s.PORTAL_REQUIRE_2FA, s.AXES_FAILURE_LIMIT, s.AXES_COOLOFF_TIME); "
-    "print(s.AXES_LOCKOUT_PARAMETERS, s.SESSION_COOKIE_AGE); "
-    "print(s.AUTHENTICATION_BACKENDS[0], s.MIDDLEWARE[-1]); "
-    "print(s.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src'])"
-)
+def test_manage_py_and_the_wsgi_server_use_production_settings_by_default(
+    monkeypatch, capsys
+):
+    monkeypatch.delenv("DJANGO_SETTINGS_MODULE")
+    monkeypatch.setattr(sys, "argv", ["manage.py", "version"])
+    runpy.run_path(str(ROOT / "manage.py"), run_name="__main__")
+    assert capsys.readouterr().out.strip()
+    assert os.environ["DJANGO_SETTINGS_MODULE"] == ("portal.settings.production")
+
+    monkeypatch.delenv("DJANGO_SETTINGS_MODULE")
+    monkeypatch.delitem(sys.modules, "portal.wsgi", raising=False)
+    from portal import wsgi
+
+    assert callable(wsgi.application)
+    assert os.environ["DJANGO_SETTINGS_MODULE"] == ("portal.settings.production")
 
 
-def run_in_production_mode(args, **env):
-    """Run ``python ARGS`` in a fresh interpreter, as the server would, with ``env``."""
-    environment = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL"))
-    }
-    environment.update(env, DJANGO_SETTINGS_MODULE="portal.settings.base")
-    return subprocess.run(
-        [sys.executable, *args],
-        cwd=ROOT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-
-
-def start_django(**env):
-    return run_in_production_mode(
-        ["-c", "import django; django.setup(); print('started')"], **env
-    )
-
-
-def test_production_mode_is_the_default_and_refuses_to_start_without_a_secret_key():
-    result = start_django(DJANGO_ALLOWED_HOSTS=HOSTS)
-    assert result.returncode != 0
-    assert "needs DJANGO_SECRET_KEY" in result.stderr
+def test_production_refuses_to_start_without_a_secret_key():
+    with pytest.raises(ImproperlyConfigured, match="needs DJANGO_SECRET_KEY"):
+        settings_modules.load(DJANGO_ALLOWED_HOSTS=HOSTS)
 
 
 @pytest.mark.parametrize("key", ["short", "django-insecure-" + "x" * 60])
-def test_production_mode_refuses_a_weak_or_development_secret_key(key):
-    result = start_django(DJANGO_SECRET_KEY=key, DJANGO_ALLOWED_HOSTS=HOSTS)
-    assert result.returncode != 0
-    assert "needs DJANGO_SECRET_KEY" in result.stderr
+def test_production_refuses_a_weak_or_development_secret_key(key):
+    with pytest.raises(ImproperlyConfigured, match="needs DJANGO_SECRET_KEY"):
+        settings_modules.load(DJANGO_SECRET_KEY=key, DJANGO_ALLOWED_HOSTS=HOSTS)
 
 
-def test_production_mode_refuses_to_start_without_allowed_hosts():
-    result = start_django(DJANGO_SECRET_KEY=REAL_KEY)
-    assert result.returncode != 0
-    assert "needs DJANGO_ALLOWED_HOSTS" in result.stderr
+def test_production_refuses_to_start_without_allowed_hosts():
+    with pytest.raises(ImproperlyConfigured, match="needs DJANGO_ALLOWED_HOSTS"):
+        settings_modules.load(DJANGO_SECRET_KEY=REAL_KEY)
 
 
-def test_production_mode_starts_with_a_real_key_and_hosts():
-    result = start_django(DJANGO_SECRET_KEY=REAL_KEY, DJANGO_ALLOWED_HOSTS=HOSTS)
-    assert result.returncode == 0, result.stderr
-    assert "started" in result.stdout
+def test_production_starts_with_a_real_key_and_hosts():
+    production = settings_modules.production()
+
+    assert production.DEBUG is False
+    assert production.SECRET_KEY == REAL_KEY
+    assert production.ALLOWED_HOSTS == [HOSTS]
 
 
-def test_deploy_checks_pass_in_production_mode_except_hsts_preload():
-    result = run_in_production_mode(
-        ["manage.py", "check", "--deploy"],
-        DJANGO_SECRET_KEY=REAL_KEY,
-        DJANGO_ALLOWED_HOSTS=HOSTS,
+@pytest.mark.django_db
+def test_deploy_checks_pass_in_production_except_hsts_preload_and_the_local_cache(
+    monkeypatch,
+):
+    # Set for the browser tests (tests/conftest.py); never on a server.
+    monkeypatch.delenv("DJANGO_ALLOW_ASYNC_UNSAFE", raising=False)
+    production = settings_modules.production()
+    changed = {
+        name: getattr(production, name)
+        for name in dir(production)
+        if name.isupper() and name not in FIXED
+    }
+    output = io.StringIO()
+
+    with override_settings(**changed):
+        call_command("check", deploy=True, stdout=output, stderr=output)
+
+    warnings = sorted(
+        line.split(")")[0].split("(")[-1]
+        for line in output.getvalue().splitlines()
+        if line.startswith("?:")
     )
-    output = result.stdout + result.stderr
-    assert result.returncode == 0, output
-    warnings = [line for line in output.splitlines() if "(security.W" in line]
-    assert len(warnings) == 1 and "security.W021" in warnings[0], output
+    # W001: without REDIS_URL each worker keeps its own page cache.
+    assert warnings == ["portal.W001", "security.W021"], output.getvalue()
 
 
 def test_production_serves_hashed_compressed_static_files_and_trusts_the_proxy():
-    code = (
-        "import django; django.setup(); from django.conf import settings as s; "
-        "print(s.STORAGES['staticfiles']['BACKEND']); "
-        "print(s.SECURE_PROXY_SSL_HEADER); "
-        "print(s.SECURE_SSL_REDIRECT, s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE); "
-        "print('whitenoise.middleware.WhiteNoiseMiddleware' in s.MIDDLEWARE); "
-    ) + SECURITY_SETTINGS.removeprefix("import django; django.setup(); ")
-    result = run_in_production_mode(
-        ["-c", code], DJANGO_SECRET_KEY=REAL_KEY, DJANGO_ALLOWED_HOSTS=HOSTS
+    production = settings_modules.production()
+
+    assert production.STORAGES["staticfiles"]["BACKEND"] == (
+        "whitenoise.storage.CompressedManifestStaticFilesStorage"
     )
-    assert result.stdout.splitlines() == [
-        "whitenoise.storage.CompressedManifestStaticFilesStorage",
-        "('HTTP_X_FORWARDED_PROTO', 'https')",
-        "True True True",
-        "True",
-        # Two-factor required, 5 failures lock for an hour, 8-hour sessions.
-        "True 5 1:00:00",
-        "[['username', 'ip_address']] 28800",
-        "axes.backends.AxesStandaloneBackend axes.middleware.AxesMiddleware",
-        "[\"'self'\", 'data:', 'https://tile.openstreetmap.org']",
-    ], result.stderr
+    assert production.SECURE_PROXY_SSL_HEADER == ("HTTP_X_FORWARDED_PROTO", "https")
+    assert production.SECURE_SSL_REDIRECT is True
+    assert production.SESSION_COOKIE_SECURE and production.CSRF_COOKIE_SECURE
+    assert "whitenoise.middleware.WhiteNoiseMiddleware" in production.MIDDLEWARE
+    # Two-factor required, 5 failures lock for an hour, 8-hour sessions.
+    assert production.PORTAL_REQUIRE_2FA is True
+    assert production.AXES_FAILURE_LIMIT == 5
+    assert str(production.AXES_COOLOFF_TIME) == "1:00:00"
+    assert production.AXES_LOCKOUT_PARAMETERS == [["username", "ip_address"]]
+    assert production.SESSION_COOKIE_AGE == 8 * 3600
+    assert production.AUTHENTICATION_BACKENDS[0] == (
+        "axes.backends.AxesStandaloneBackend"
+    )
+    assert production.MIDDLEWARE[-1] == "axes.middleware.AxesMiddleware"
+    assert production.CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"] == [
+        "'self'",
+        "data:",
+        "https://tile.openstreetmap.org",
+    ]
 
 
 def test_the_security_settings_follow_the_environment():
-    result = run_in_production_mode(
-        ["-c", SECURITY_SETTINGS],
-        DJANGO_SECRET_KEY=REAL_KEY,
-        DJANGO_ALLOWED_HOSTS=HOSTS,
+    production = settings_modules.production(
         DJANGO_REQUIRE_2FA="false",
         AXES_FAILURE_LIMIT="10",
         AXES_COOLOFF_MINUTES="15",
@@ -118,12 +125,26 @@ def test_the_security_settings_follow_the_environment():
         MEETINGS_PRIVATE_BUCKET="portal-papers",
         AWS_S3_CUSTOM_DOMAIN="media.example.org",
     )
-    lines = result.stdout.splitlines()
-    assert lines[:2] == [
-        "False 10 0:15:00",
-        "[['username', 'ip_address']] 3600",
-    ], result.stderr
-    assert lines[3] == (
-        "[\"'self'\", 'data:', 'https://*.tiles.example.org', "
-        "'https://media.example.org']"
-    )
+
+    assert production.PORTAL_REQUIRE_2FA is False
+    assert production.AXES_FAILURE_LIMIT == 10
+    assert str(production.AXES_COOLOFF_TIME) == "0:15:00"
+    assert production.SESSION_COOKIE_AGE == 3600
+    assert production.CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"] == [
+        "'self'",
+        "data:",
+        "https://*.tiles.example.org",
+        "https://media.example.org",
+    ]
+
+
+def test_development_and_tests_never_need_a_key_or_two_factor():
+    development = settings_modules.load("portal.settings.development")
+
+    assert development.DEBUG is True
+    assert development.SECRET_KEY.startswith("django-insecure")
+    assert development.ALLOWED_HOSTS == ["127.0.0.1", "localhost"]
+    assert development.PORTAL_REQUIRE_2FA is False
+    assert settings_modules.load(
+        "portal.settings.development", DJANGO_REQUIRE_2FA="true"
+    ).PORTAL_REQUIRE_2FA

@@ -1,27 +1,10 @@
 """The environment turns on the shared services that let several app servers run."""
 
-import json
+import pytest
+from django.core.exceptions import ImproperlyConfigured
 
-from tests.portal.test_production_settings import (
-    HOSTS,
-    REAL_KEY,
-    run_in_production_mode,
-)
+from tests import settings_modules
 
-SHOW_SETTINGS = """
-import django, json
-django.setup()
-from django.conf import settings as s
-print(json.dumps({
-    "default": s.STORAGES["default"],
-    "papers": s.STORAGES["meetings_private"],
-    "sessions": s.SESSION_ENGINE,
-    "cache": s.CACHES["default"]["BACKEND"],
-    "page_cache": s.PAGE_CACHE_SECONDS,
-    "cdn": s.WAGTAILFRONTENDCACHE,
-}))
-"""
-PRODUCTION = {"DJANGO_SECRET_KEY": REAL_KEY, "DJANGO_ALLOWED_HOSTS": HOSTS}
 S3 = {
     "AWS_STORAGE_BUCKET_NAME": "nelep-media",
     "MEETINGS_PRIVATE_BUCKET": "nelep-papers",
@@ -34,9 +17,15 @@ S3 = {
 
 
 def settings_with(**env):
-    result = run_in_production_mode(["-c", SHOW_SETTINGS], **PRODUCTION, **env)
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    production = settings_modules.production(**env)
+    return {
+        "default": production.STORAGES["default"],
+        "papers": production.STORAGES["meetings_private"],
+        "sessions": production.SESSION_ENGINE,
+        "cache": production.CACHES["default"]["BACKEND"],
+        "page_cache": production.PAGE_CACHE_SECONDS,
+        "cdn": production.WAGTAILFRONTENDCACHE,
+    }
 
 
 def test_shared_services_come_from_the_environment():
@@ -61,14 +50,10 @@ def test_shared_services_come_from_the_environment():
     assert shown["cdn"]["http"]["LOCATION"] == "http://varnish.internal:6081"
 
 
-def test_a_public_bucket_without_a_private_one_for_papers_is_refused():
-    for papers in ("", "nelep-media"):
-        result = run_in_production_mode(
-            ["-c", SHOW_SETTINGS],
-            **PRODUCTION,
-            **{**S3, "MEETINGS_PRIVATE_BUCKET": papers},
-        )
-        assert result.returncode != 0
-        assert (
-            "set MEETINGS_PRIVATE_BUCKET to a second, private bucket" in result.stderr
-        )
+@pytest.mark.parametrize("papers", ["", "nelep-media"])
+def test_a_public_bucket_without_a_private_one_for_papers_is_refused(papers):
+    with pytest.raises(
+        ImproperlyConfigured,
+        match="set MEETINGS_PRIVATE_BUCKET to a second, private bucket",
+    ):
+        settings_modules.production(**{**S3, "MEETINGS_PRIVATE_BUCKET": papers})
