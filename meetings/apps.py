@@ -23,7 +23,14 @@ class MeetingsConfig(AppConfig):
             # Saving indexes a meeting before its agenda items are saved with it.
             index.insert_or_update_object(instance)
 
-        published.connect(reindex_with_agenda, sender=Meeting)
+        # Held strongly: signals keep only a weak reference to a receiver, and this
+        # function would be gone when ready() returns.
+        published.connect(
+            reindex_with_agenda,
+            sender=Meeting,
+            weak=False,
+            dispatch_uid="meetings-reindex-with-agenda",
+        )
 
         def describe_meeting(meeting):
             return meeting.display_title, meeting.url, meeting.summary
