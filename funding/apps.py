@@ -52,5 +52,5 @@ class FundingConfig(AppConfig):
         sitemaps.register("funding", FundingSitemap)
         cdn.register()
         backup.register_content(Fund, FundedProject)
-        seeding.register(seed.seed)
+        seeding.register("funding", seed.seed)
         bulk_data.register(bulk.generate, projects="Example funded projects to add.")

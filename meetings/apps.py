@@ -59,7 +59,7 @@ class MeetingsConfig(AppConfig):
         cdn.register()
         backup.register_storage("meetings_private", private_storage)
         backup.register_content(Meeting, MeetingDocument)
-        seeding.register(seed.seed)
+        seeding.register("meetings", seed.seed)
         bulk_data.register(
             bulk.generate,
             meetings="Example meetings to add, each with agenda items.",

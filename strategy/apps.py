@@ -10,4 +10,4 @@ class StrategyConfig(AppConfig):
         from strategy import seed
 
         # First of the seed steps: the others hang their pages under its home page.
-        seeding.register(seed.seed)
+        seeding.register("strategy", seed.seed)

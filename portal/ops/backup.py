@@ -76,7 +76,8 @@ def storages_to_copy():
     return {label: get_storage() for label, get_storage in _storages.items()}
 
 
-def _walk(storage, folder=""):
+def files_in(storage, folder=""):
+    """The name of every file in ``storage`` under ``folder``, in a stable order."""
     try:
         folders, files = storage.listdir(folder)
     except FileNotFoundError:
@@ -84,7 +85,7 @@ def _walk(storage, folder=""):
     for name in sorted(files):
         yield f"{folder}/{name}" if folder else name
     for sub in sorted(folders):
-        yield from _walk(storage, f"{folder}/{sub}" if folder else sub)
+        yield from files_in(storage, f"{folder}/{sub}" if folder else sub)
 
 
 def _copy(source, target):
@@ -167,7 +168,7 @@ def export_site(folder):
         BackupSerializer().serialize(_all_rows(), stream=out, cls=ExactJSONEncoder)
     manifest["data_sha256"] = _hash(folder / DATA_FILE)
     for label, storage in storages_to_copy().items():
-        for name in _walk(storage):
+        for name in files_in(storage):
             target = folder / "files" / label / name
             target.parent.mkdir(parents=True, exist_ok=True)
             with storage.open(name, "rb") as source, open(target, "wb") as out:
