@@ -1,15 +1,25 @@
+import datetime
 import os
 
 import pytest
+import time_machine
 from django.core.cache import cache
-from django.db import connections
+from hypothesis import settings as hypothesis_settings
 from wagtail.models import Page, Site
 
+from tests import database
 from tests.factories import HomePageFactory
 
 # Playwright's sync API runs an event loop in the test thread, which also uses the ORM.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
+# Property tests try the same examples on every run, so a run's result never depends
+# on luck, and a slow example on a busy machine is not a failure.
+hypothesis_settings.register_profile("portal", derandomize=True, deadline=None)
+hypothesis_settings.load_profile("portal")
+
+# A Thursday in winter (GMT), at 10:00: what the ``clock`` fixture stops at.
+STOPPED_AT = datetime.datetime(2027, 1, 14, 10, 0, tzinfo=datetime.UTC)
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",
@@ -46,29 +56,51 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
-_SERIALIZED_DATABASES = {}
+@pytest.fixture(scope="session")
+def base_url(live_server):
+    """Where Playwright's pages are: ``page.goto("/faqs/")`` opens the live server's."""
+    return live_server.url
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup):
-    for alias in connections:
-        contents = getattr(connections[alias], "_test_serialized_contents", None)
-        if contents is not None:
-            _SERIALIZED_DATABASES[alias] = contents
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The migrated test database, and its snapshots (``tests/database.py``): the one
+    taken now restores it for transactional tests, the seeded ones are made later."""
+    with django_db_blocker.unblock():
+        return database.Snapshots()
 
 
-@pytest.hookimpl(tryfirst=True)
-def pytest_fixture_setup(fixturedef, request):
-    """Give serialized_rollback its saved database in browser tests too.
+@pytest.fixture
+def database_snapshots(django_db_setup):
+    """For tests that restore a snapshot themselves, e.g. after moving the file
+    folders: ``database.restore(database_snapshots.seeded())``."""
+    return django_db_setup
 
-    Playwright's event loop gives the test a new Django connection object, without
-    the copy of the migrated database (root page, groups) that Django keeps on the
-    first one to restore after a transactional test empties the tables.
-    """
-    if fixturedef.argname == "_django_db_helper":
-        for alias, contents in _SERIALIZED_DATABASES.items():
-            if not hasattr(connections[alias], "_test_serialized_contents"):
-                connections[alias]._test_serialized_contents = contents
+
+def _is_transactional(request):
+    marker = request.node.get_closest_marker("django_db")
+    marked = marker is not None and (
+        marker.kwargs.get("transaction") or (marker.args and marker.args[0])
+    )
+    return marked or {"transactional_db", "live_server"} & set(request.fixturenames)
+
+
+@pytest.fixture(autouse=True)
+def transactional_tests_start_from_the_migrated_database(request):
+    """A transactional test commits, and Django empties every table after it; each
+    one starts from the database as migrations left it (root page, groups...)."""
+    if _is_transactional(request):
+        request.getfixturevalue("transactional_db")
+        database.restore(request.getfixturevalue("django_db_setup").migrated)
+
+
+@pytest.fixture
+def clock():
+    """The clock stopped at ``STOPPED_AT`` for the whole test, in every thread:
+    ``timezone.now()``, ``date.today()`` and ``time.time()`` all read it. Move it with
+    ``clock.shift(timedelta)`` or ``clock.move_to(datetime)``."""
+    with time_machine.travel(STOPPED_AT, tick=False) as traveller:
+        yield traveller
 
 
 @pytest.fixture
@@ -97,8 +129,16 @@ def home_page(db):
 
 
 @pytest.fixture
-def strategy_site(db):
-    """The seeded strategy pages, without the slower meetings and funding examples."""
-    from strategy.seed import seed
+def strategy_site(db, django_db_setup):
+    """The seeded strategy pages alone (``seed_portal``'s first step), restored from
+    the snapshot made the first time a test asks: the home page is returned."""
+    database.restore(django_db_setup.seeded("strategy"))
+    return Site.objects.get(is_default_site=True).root_page.specific
 
-    seed(log=lambda message: None)
+
+@pytest.fixture
+def seeded_site(db, django_db_setup):
+    """The whole seeded site (``seed_portal``: strategy, meetings and funding),
+    restored from the snapshot made the first time a test asks: the home page."""
+    database.restore(django_db_setup.seeded())
+    return Site.objects.get(is_default_site=True).root_page.specific

@@ -1,12 +1,10 @@
 import pytest
 
-from funding.seed import seed as seed_funding
-from strategy.seed import seed as seed_strategy
 from tests.accessibility import axe_violations
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 PAGES = {
@@ -20,10 +18,8 @@ PAGES = {
 
 
 @pytest.fixture
-def funding_server(live_server, settings):
+def funding_server(live_server, settings, seeded_site):
     settings.FUNDING_MAP_TILE_URL = ""  # no tile server is reachable in tests
-    seed_strategy(log=lambda message: None)
-    seed_funding(log=lambda message: None)
     return live_server.url
 
 

@@ -9,17 +9,12 @@ from funding.seed import seed
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def seeded(strategy_site):
-    seed(log=lambda message: None)
-
-
 def text(response):
     assert response.status_code == 200
     return " ".join(re.sub(r"<[^>]+>", " ", response.content.decode()).split())
 
 
-def test_seeding_adds_the_18_named_sites_each_flagged_approximate(seeded):
+def test_seeding_adds_the_18_named_sites_each_flagged_approximate(seeded_site):
     sites = EnterpriseZoneSite.objects.public()
     assert sites.count() == 18
     assert all(site.location_is_approximate for site in sites)
@@ -32,7 +27,7 @@ def test_seeding_adds_the_18_named_sites_each_flagged_approximate(seeded):
 
 
 def test_the_three_local_growth_fund_figures_are_each_shown_with_their_source(
-    client, seeded
+    client, seeded_site
 ):
     page = text(client.get("/funding/"))
     assert "£270m — Source: nelep.co.uk/funding/local-growth-funding" in page
@@ -41,13 +36,13 @@ def test_the_three_local_growth_fund_figures_are_each_shown_with_their_source(
     assert "over £760m" in page and "over £437m" in page
 
 
-def test_every_seeded_figure_and_project_names_its_source(seeded):
+def test_every_seeded_figure_and_project_names_its_source(seeded_site):
     assert not Figure.objects.filter(source__title="").exists()
     assert FundedProject.objects.count() == 4
     assert set(FundedProject.objects.values_list("stage", flat=True)) == {""}
 
 
-def test_seeding_twice_changes_nothing_and_keeps_an_editors_changes(seeded):
+def test_seeding_twice_changes_nothing_and_keeps_an_editors_changes(seeded_site):
     site = EnterpriseZoneSite.objects.get(name="Fairmoor")
     site.description = "Edited by an editor."
     site.save()
@@ -56,7 +51,7 @@ def test_seeding_twice_changes_nothing_and_keeps_an_editors_changes(seeded):
     assert site.description == "Edited by an editor."
 
 
-def test_the_seeded_pages_and_files_all_load(client, seeded):
+def test_the_seeded_pages_and_files_all_load(client, seeded_site):
     for path in [
         "/funding/",
         "/funding/funds/local-growth-fund/",
@@ -70,7 +65,7 @@ def test_the_seeded_pages_and_files_all_load(client, seeded):
         assert client.get(path).status_code == 200, path
 
 
-def test_bulk_data_adds_projects_labelled_as_made_up(seeded):
+def test_bulk_data_adds_projects_labelled_as_made_up(seeded_site):
     assert bulk.generate(projects=25, log=lambda message: None) == 25
     assert bulk.generate(projects=5, log=lambda message: None) == 5
     generated = FundedProject.objects.filter(identifier__startswith="bulk-")

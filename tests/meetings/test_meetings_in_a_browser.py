@@ -2,22 +2,18 @@ import pytest
 from django.contrib.auth.models import Group
 
 from meetings.models import Meeting
-from meetings.seed import seed as seed_meetings
-from strategy.seed import seed as seed_strategy
 from tests.accessibility import axe_violations
 from tests.meetings.upload_samples import good_pdf
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 PASSWORD = "a-long-test-password"
 
 
 @pytest.fixture
-def seeded_server(live_server, django_user_model):
-    seed_strategy(log=lambda message: None)
-    seed_meetings(log=lambda message: None)
+def seeded_server(live_server, seeded_site, django_user_model):
     user = django_user_model.objects.create_user("secretary", password=PASSWORD)
     user.groups.add(Group.objects.get(name="Board secretaries"))
     return live_server.url

@@ -14,11 +14,12 @@ from tests.meetings.factories import (
     MeetingFactory,
 )
 
-NOW = timezone.now().replace(microsecond=0)
+# Meetings are placed relative to now, so the clock stands still while a test runs.
+pytestmark = pytest.mark.usefixtures("clock")
 
 
 def days(n):
-    return NOW + datetime.timedelta(days=n)
+    return timezone.now() + datetime.timedelta(days=n)
 
 
 @pytest.fixture

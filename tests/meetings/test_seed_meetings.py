@@ -1,16 +1,10 @@
-import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
 from meetings.models import Committee, Meeting, MeetingDocument, MeetingIndexPage
 
 
-@pytest.fixture
-def seeded(db):
-    call_command("seed_portal", verbosity=0)
-
-
-def test_seed_adds_the_board_two_sub_boards_and_example_meetings(client, seeded):
+def test_seed_adds_the_board_two_sub_boards_and_example_meetings(client, seeded_site):
     assert Committee.objects.count() == 3
     meetings = Meeting.objects.public()
     assert all(m.title.startswith("Example") for m in meetings)
@@ -33,7 +27,7 @@ def test_seed_adds_the_board_two_sub_boards_and_example_meetings(client, seeded)
     assert "Upcoming meetings" in html
 
 
-def test_seed_is_idempotent_and_keeps_editors_changes(seeded):
+def test_seed_is_idempotent_and_keeps_editors_changes(seeded_site):
     board = Committee.objects.get(slug="board")
     board.name = "The Board (renamed by an editor)"
     board.save()

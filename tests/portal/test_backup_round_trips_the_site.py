@@ -7,7 +7,6 @@ import wagtail_factories
 from django.contrib.auth import get_user_model
 from django.core.files.storage import default_storage
 from django.core.management import CommandError, call_command
-from django.db import connection
 from wagtail.images import get_image_model
 from wagtail.models import ModelLogEntry, Page, PageLogEntry
 
@@ -20,6 +19,7 @@ from funding.models import (
     Source,
 )
 from meetings.models import AgendaItem, Committee, Meeting, MeetingDocument
+from tests import database
 from tests.meetings.factories import MeetingDocumentFactory, pdf_bytes
 
 FUNDING_MODELS = [Source, Fund, Figure, FundRound, FundedProject, EnterpriseZoneSite]
@@ -70,17 +70,13 @@ def snapshot():
     }
 
 
-def back_to_a_freshly_migrated_database():
-    call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
-    connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
-
-
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.slow
+@pytest.mark.django_db(transaction=True)
 def test_a_seeded_site_survives_export_and_import_into_an_empty_database(
-    tmp_path, settings, client
+    tmp_path, settings, client, database_snapshots
 ):
     use_empty_file_folders(settings, tmp_path / "before")
-    quietly("seed_portal")
+    database.restore(database_snapshots.seeded())
     meeting = Meeting.objects.filter(live=True).first()
     uploaded = MeetingDocumentFactory(
         meeting=meeting, title="Uploaded budget", body=pdf_bytes("Budget 2027")
@@ -92,7 +88,7 @@ def test_a_seeded_site_survives_export_and_import_into_an_empty_database(
     assert len(before["pages"]) > 10 and before["funding"]["FundedProject"]
 
     quietly("export_site", str(tmp_path / "backup"))
-    back_to_a_freshly_migrated_database()
+    database.restore(database_snapshots.migrated)
     use_empty_file_folders(settings, tmp_path / "after")
     assert not default_storage.exists("original_images")
     quietly("import_site", str(tmp_path / "backup"))

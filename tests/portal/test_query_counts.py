@@ -1,7 +1,6 @@
 import re
 
 import pytest
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -23,11 +22,6 @@ SEEDED_PAGES = [
 ]
 
 
-@pytest.fixture
-def seeded_site(strategy_site):
-    return strategy_site
-
-
 def queries_for(client, path):
     with CaptureQueriesContext(connection) as context:
         response = client.get(path)
@@ -37,7 +31,7 @@ def queries_for(client, path):
 
 @pytest.mark.parametrize("path", SEEDED_PAGES)
 def test_every_seeded_page_costs_at_most_12_queries_on_a_warm_cache(
-    client, seeded_site, path
+    client, strategy_site, path
 ):
     client.get(path)
     queries = queries_for(client, path)
@@ -45,7 +39,7 @@ def test_every_seeded_page_costs_at_most_12_queries_on_a_warm_cache(
 
 
 @pytest.mark.parametrize("path", ["/faqs/", "/industrial-strategy/clean-growth/"])
-def test_menu_and_footer_are_not_queried_on_a_warm_cache(client, seeded_site, path):
+def test_menu_and_footer_are_not_queried_on_a_warm_cache(client, strategy_site, path):
     client.get(path)
     queries = queries_for(client, path)
     menu_queries = [
@@ -55,7 +49,7 @@ def test_menu_and_footer_are_not_queried_on_a_warm_cache(client, seeded_site, pa
     assert not [sql for sql in queries if "portal_sitesettings" in sql]
 
 
-def test_publishing_a_page_updates_the_cached_menu_and_footer(client, seeded_site):
+def test_publishing_a_page_updates_the_cached_menu_and_footer(client, strategy_site):
     client.get("/")
     home = StandardPage.objects.get(slug="about").get_parent()
     news = StandardPage(title="News", slug="news", show_in_menus=True)
@@ -67,7 +61,7 @@ def test_publishing_a_page_updates_the_cached_menu_and_footer(client, seeded_sit
     assert "/news/" not in client.get("/").content.decode()
 
 
-def test_site_settings_changes_show_at_once(client, seeded_site):
+def test_site_settings_changes_show_at_once(client, strategy_site):
     from portal.models import SiteSettings
 
     client.get("/")
@@ -77,9 +71,11 @@ def test_site_settings_changes_show_at_once(client, seeded_site):
     assert "new@example.org" in client.get("/").content.decode()
 
 
-def test_every_page_linked_from_the_seeded_site_costs_at_most_12_queries(client):
+@pytest.mark.slow
+def test_every_page_linked_from_the_seeded_site_costs_at_most_12_queries(
+    client, seeded_site
+):
     """Crawl the fully seeded site (strategy, meetings, funding) from the home page."""
-    call_command("seed_portal", verbosity=0)
     to_visit, seen, too_costly = ["/"], set(), {}
     while to_visit and len(seen) < 80:
         path = to_visit.pop(0)

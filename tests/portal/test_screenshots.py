@@ -9,13 +9,12 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 
 from strategy.models import HomePage
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -28,8 +27,9 @@ def screenshot_dir(tmp_path):
     return folder
 
 
-def test_screenshots_of_the_home_page_and_the_admin(page, live_server, screenshot_dir):
-    call_command("seed_portal", verbosity=0)
+def test_screenshots_of_the_home_page_and_the_admin(
+    page, live_server, seeded_site, screenshot_dir
+):
     get_user_model().objects.create_superuser(
         "editor", "editor@example.org", "a-long-pass-phrase"
     )

@@ -3,12 +3,11 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
-from funding.seed import seed as seed_funding
 from strategy.models import HomePage
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 PASSWORD = "a long and unguessable passphrase"
@@ -27,10 +26,9 @@ document.addEventListener("securitypolicyviolation", (event) => {
 
 
 @pytest.fixture
-def portal_server(live_server, settings, home_page):
+def portal_server(live_server, settings, seeded_site):
     settings.PORTAL_REQUIRE_2FA = True
     settings.FUNDING_MAP_TILE_URL = ""  # no tile server is reachable in tests
-    seed_funding(log=lambda message: None)
     return live_server.url
 
 

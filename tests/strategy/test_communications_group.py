@@ -1,12 +1,16 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from wagtail.documents.permissions import permission_policy as documents_policy
-from wagtail.images.permissions import permission_policy as images_policy
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.permissions import policy_registry
 
 from strategy.models import StrategyPage
 
 pytestmark = pytest.mark.django_db
+
+documents_policy = policy_registry.get_by_type(get_document_model())
+images_policy = policy_registry.get_by_type(get_image_model())
 
 
 @pytest.fixture

@@ -1,11 +1,10 @@
 import pytest
 
-from strategy.seed import seed as seed_strategy
 from tests.accessibility import axe_violations
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 # One page of each type, plus the pages every visitor meets.
@@ -22,8 +21,7 @@ PAGES = {
 
 
 @pytest.fixture
-def seeded_server(live_server):
-    seed_strategy(log=lambda message: None)
+def seeded_server(live_server, strategy_site):
     return live_server.url
 
 

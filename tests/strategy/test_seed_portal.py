@@ -16,6 +16,7 @@ def seed():
     return out.getvalue()
 
 
+@pytest.mark.slow
 def test_seed_builds_the_starting_site_and_a_second_run_changes_nothing(client):
     first = seed()
 
@@ -60,7 +61,7 @@ def test_seed_builds_the_starting_site_and_a_second_run_changes_nothing(client):
     assert list(Page.objects.values_list("id", "latest_revision_id", "title")) == pages
 
 
-def test_seed_never_overwrites_an_editors_changes(strategy_site):
+def test_seed_never_overwrites_an_editors_changes(seeded_site):
     theme = ThemePage.objects.get(slug="clean-growth")
     theme.summary = "Edited by the communications team."
     theme.save_revision().publish()
@@ -76,7 +77,7 @@ def test_seed_never_overwrites_an_editors_changes(strategy_site):
     assert SiteSettings.objects.get().contact_email == "lep@example.com"
 
 
-def test_seed_does_not_recreate_a_page_an_editor_renamed(strategy_site):
+def test_seed_does_not_recreate_a_page_an_editor_renamed(seeded_site):
     about = StandardPage.objects.get(slug="about")
     about.title = "Who we are"
     about.save_revision().publish()
