@@ -5,8 +5,10 @@ PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Test processes (pytest-xdist); TEST_WORKERS=0 runs the tests in this one, for pdb.
+TEST_WORKERS ?= 2
 
-.PHONY: run test lint serve screenshots bench loadtest clean
+.PHONY: run test test-fast lint serve screenshots bench loadtest clean
 
 $(INSTALLED): requirements.txt requirements-dev.txt
 	$(PYTHON_BIN) -m venv $(VENV)
@@ -27,7 +29,12 @@ run: $(INSTALLED)
 # pytest always uses portal.settings.test (pyproject.toml), whatever the shell says.
 test: export DJANGO_SETTINGS_MODULE = portal.settings.test
 test: $(INSTALLED)
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
+
+# The inner loop: everything but the browser tests and the slow ones.
+test-fast: export DJANGO_SETTINGS_MODULE = portal.settings.test
+test-fast: $(INSTALLED)
+	$(PY) -m pytest -n $(TEST_WORKERS) -m "not browser and not slow" $(PYTEST_ARGS)
 
 lint: $(INSTALLED)
 	$(VENV)/bin/ruff check .

@@ -41,6 +41,7 @@ def queries(client, path):
     return len(context.captured_queries)
 
 
+@pytest.mark.slow
 def test_funding_pages_and_exports_run_the_same_queries_at_10_and_5000_projects(
     client, funding_page
 ):

@@ -25,6 +25,7 @@ def count_queries(client, url):
     return len(queries)
 
 
+@pytest.mark.slow
 @pytest.mark.django_db
 def test_pages_run_the_same_queries_at_10_and_10000_meetings(client, meetings_index):
     board = CommitteeFactory(slug="board")

@@ -83,6 +83,7 @@ def test_any_query_string_bytes_are_read_or_refused_with_a_reason(raw):
             assert problem is None
 
 
+@pytest.mark.slow
 @pytest.mark.django_db
 @settings(
     max_examples=8,

@@ -76,6 +76,7 @@ def grow_the_site(count):
         )
 
 
+@pytest.mark.slow
 def test_every_page_type_costs_the_same_few_queries_at_any_size(client, strategy_site):
     small = {path: count_queries(client, path) for path in PATHS + SEARCHES}
     grow_the_site(GROWTH)
