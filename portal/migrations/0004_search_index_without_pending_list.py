@@ -1,9 +1,9 @@
 """The PostgreSQL search index takes new entries at once.
 
 By default a GIN index queues new entries in a pending list that every search reads
-through until a vacuum merges it. After a bulk load of 160,000 entries, 4,915 waited
-there and a search's index scan took 0.5 ms instead of 0.05. The site searches far
-more often than it publishes, so new entries go straight into the index.
+through until a vacuum merges it, so after a bulk load every search read thousands of
+queued entries. The site searches far more often than it publishes, so new entries go
+straight into the index.
 """
 
 from django.db import migrations

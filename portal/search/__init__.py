@@ -26,9 +26,9 @@ MAX_RESULTS_PER_SOURCE = 200
 SUMMARY_LENGTH = 240
 # Newest first, in a form no index can serve. Ordered by the primary key itself, with
 # a LIMIT, PostgreSQL walked every row of a model checking each against the full-text
-# index (100 ms over 50,000 papers for a word in none); sorted, it reads the matches
-# from the full-text index first, so a search costs what it finds (a word in every
-# paper: 49 ms). The database backends all accept the expression.
+# index, even for a word found nowhere; sorted, it reads the matches from the
+# full-text index first, so a search costs what it finds. The database backends all
+# accept the expression.
 NEWEST_FIRST = F("pk").desc(nulls_last=True)
 
 

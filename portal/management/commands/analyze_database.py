@@ -10,8 +10,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         # Without statistics SQLite drives a site search from every search index
-        # entry of a model, one full-text lookup each: with 100,000 funded projects
-        # indexed that took seconds a search, against milliseconds with them.
+        # entry of a model, one full-text lookup each, so a search slows as the
+        # index grows; with them it starts from the full-text matches.
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
         self.stdout.write("Database statistics refreshed.")
