@@ -6,6 +6,7 @@ its own ``live`` flag (a round of an unpublished fund, a paper of a confidential
 says so once, in its queryset's ``public_rule()``.
 """
 
+from django.apps import apps
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from wagtail.models import (
@@ -50,9 +51,15 @@ class PublishableModel(
         abstract = True
 
     def get_preview_template(self, request, mode_name):
+        if routing.preview_page(self.index_page) is None:
+            return "portal/preview_needs_its_page.html"
         return self.preview_template
 
     def get_preview_context(self, request, mode_name):
         context = super().get_preview_context(request, mode_name)
-        context["page"] = routing.preview_page(self.index_page)
+        page = routing.preview_page(self.index_page)
+        context["page"] = page
+        if page is None:
+            page_model = apps.get_model(self.index_page)
+            context["page_name"] = page_model._meta.verbose_name
         return context
