@@ -13,7 +13,9 @@ pytestmark = pytest.mark.django_db
 def titles(client, url):
     response = client.get(url)
     assert response.status_code == 200
-    return re.findall(r'<th scope="row"><a [^>]+>([^<]+)</a>', response.content.decode())
+    return re.findall(
+        r'<th scope="row"><a [^>]+>([^<]+)</a>', response.content.decode()
+    )
 
 
 def test_a_project_renamed_after_a_render_shows_its_new_title(client, funding_page):
@@ -37,7 +39,9 @@ def test_each_fund_filter_and_page_keeps_its_own_rows(client, funding_page):
 
     expected = {
         "/funding/projects/?fund=second": ["Second 00"],
-        "/funding/projects/?fund=first&page=2": [f"First {n:02}" for n in range(25, 30)],
+        "/funding/projects/?fund=first&page=2": [
+            f"First {n:02}" for n in range(25, 30)
+        ],
         "/funding/funds/second/": ["Second 00"],
         "/funding/funds/first/?page=2": [f"First {n:02}" for n in range(25, 30)],
         "/funding/projects/?fund=nope": [f"First {n:02}" for n in range(25)],

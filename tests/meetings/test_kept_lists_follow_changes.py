@@ -68,7 +68,9 @@ def test_a_meeting_moves_from_upcoming_to_past_when_it_ends(client, meetings_ind
 
 def test_each_committee_and_year_keeps_its_own_list(client, meetings_index):
     board, sub_board = CommitteeFactory(slug="board"), CommitteeFactory(slug="sub")
-    MeetingFactory(committee=board, title="Alpha gathering", start=NOW - 400 * 24 * HOUR)
+    MeetingFactory(
+        committee=board, title="Alpha gathering", start=NOW - 400 * 24 * HOUR
+    )
     MeetingFactory(committee=sub_board, title="Beta gathering")
     last_year = (NOW - 400 * 24 * HOUR).year
 
