@@ -1,13 +1,16 @@
 """The benchmark's two databases, built once and kept between runs.
 
-Phase "seed" holds what ``seed_portal`` creates; phase "bulk" is a copy of it with
-``generate_bulk_data`` added. Each is keyed by a hash of everything that decides its
-contents (migrations, seed and bulk code, pinned packages, bulk sizes), so a second
-``make bench`` reuses them and a change to any of those builds them again.
+Phase "small" holds what ``seed_portal`` creates plus ``SMALL_SIZES`` of generated
+data: just enough that every measured list is full (the next five meetings and the
+last twenty, a calendar's fifty and fifty, a page of 25 projects). Phase "bulk" is a
+copy of it with the bulk sizes added. A page then shows as many rows on both, and
+only the data behind it grows. Each phase is keyed by a hash of everything that
+decides its contents (migrations, seed and bulk code, pinned packages, sizes), so a
+second ``make bench`` reuses them and a change to any of those builds them again.
 
 On SQLite each phase is a folder under ``bench/.work/data/sqlite/`` holding the
 database file and its media and private files. With ``DATABASE_URL`` pointing at
-PostgreSQL, the databases are ``portal_bench_seed_<key>`` and
+PostgreSQL, the databases are ``portal_bench_small_<key>`` and
 ``portal_bench_bulk_<key>`` on that server (never the database the URL names), their
 files under ``bench/.work/data/postgresql/``.
 """
@@ -47,7 +50,7 @@ INHERITED_PREFIXES_DROPPED = (
     "MEETINGS_",
     "EMAIL_",
 )
-POSTGRES_NAME = re.compile(r"^portal_bench_(seed|bulk)_[0-9a-f]{12}(_partial)?$")
+POSTGRES_NAME = re.compile(r"^portal_bench_(small|bulk)_[0-9a-f]{12}(_partial)?$")
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,11 @@ class BulkSizes:
             f"--documents={self.documents}",
             f"--projects={self.projects}",
         ]
+
+
+# A meeting a day, alternately ahead and behind (see meetings.bulk): 400 keep the
+# calendar's next fifty for months after the data is built.
+SMALL_SIZES = BulkSizes(meetings=400, documents=400, projects=30)
 
 
 @dataclass(frozen=True)
@@ -191,26 +199,33 @@ def databases_for(database_url):
 
 
 def prepare(databases, sizes, log=print):
-    """The seed and bulk phases, built now if no cached copy matches."""
-    seed_key = content_key("seed", databases.vendor)
-    bulk_key = content_key("bulk", seed_key, sizes)
+    """The small and bulk phases, built now if no cached copy matches."""
+    small_key = content_key("small", databases.vendor, SMALL_SIZES)
+    bulk_key = content_key("bulk", small_key, sizes)
     secret_key = secrets.token_urlsafe(64)
-    seed = _phase("seed", seed_key, databases, secret_key)
+    small = _phase("small", small_key, databases, secret_key)
     bulk = _phase("bulk", bulk_key, databases, secret_key)
-    log(f"Data: {seed.files.parent.relative_to(ROOT)}/ ({databases.vendor})")
-    if not _is_built(seed, databases):
-        log("Building the seed database (once; kept in bench/.work/)")
-        _build(seed, databases, steps=[["seed_portal"]])
+    log(f"Data: {small.files.parent.relative_to(ROOT)}/ ({databases.vendor})")
+    if not _is_built(small, databases):
+        log(
+            "Building the small database (once; kept in bench/.work/): the seed and "
+            + " ".join(SMALL_SIZES.arguments())
+        )
+        _build(
+            small,
+            databases,
+            steps=[["seed_portal"], ["generate_bulk_data", *SMALL_SIZES.arguments()]],
+        )
     if not _is_built(bulk, databases):
         log(f"Building the bulk database (once): {' '.join(sizes.arguments())}")
         _build(
             bulk,
             databases,
-            template=seed,
+            template=small,
             steps=[["generate_bulk_data", *sizes.arguments()]],
         )
-    _remove_stale(databases, keep=[seed, bulk])
-    return seed, bulk
+    _remove_stale(databases, keep=[small, bulk])
+    return small, bulk
 
 
 def _database_name(name, key):

@@ -2,8 +2,9 @@
 
 It resolves the pages' paths, checks each answers 200, and counts the SQL queries of
 one uncached render after a first one has warmed the caches a worker keeps (menus,
-site settings): the steady state of a server with its page cache off. Run it with
-``PAGE_CACHE_SECONDS=0``. It prints one JSON object on stdout.
+site settings, lists kept under the content version): the steady state of a server
+with its page cache off. It also counts the rows each page shows (``Page.rows``). Run
+it with ``PAGE_CACHE_SECONDS=0``. It prints one JSON object on stdout.
 """
 
 import json
@@ -25,14 +26,19 @@ def resolve_pages():
     if meeting is None or not meeting.url:
         raise SystemExit("No public meeting to measure: did seed_portal run?")
     pages = [
-        {"name": page.name, "path": meeting.url if page.name == MEETING else page.path}
+        {
+            "name": page.name,
+            "path": meeting.url if page.name == MEETING else page.path,
+            "row_marker": page.rows,
+        }
         for page in FIXED_PAGES
     ]
     pages.append({"name": STATIC, "path": staticfiles_storage.url("css/portal.css")})
     return pages
 
 
-def count_queries(client, path):
+def count_queries_and_rows(client, path, row_marker):
+    """The SQL queries of a warm render, and how often ``row_marker`` occurs in it."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -41,13 +47,16 @@ def count_queries(client, path):
             response = client.get(path, secure=True)
             # Streamed files (exports) query while they stream.
             if response.streaming:
-                b"".join(response.streaming_content)
+                body = b"".join(response.streaming_content)
+            else:
+                body = response.content
         if response.status_code != 200:
             raise SystemExit(
                 f"{path} answered {response.status_code} on its {attempt} render, "
                 "expected 200."
             )
-    return len(context.captured_queries)
+    rows = body.decode().count(row_marker) if row_marker else 0
+    return len(context.captured_queries), rows
 
 
 def main():
@@ -58,8 +67,11 @@ def main():
     client = Client(SERVER_NAME="127.0.0.1")
     pages = resolve_pages()
     for page in pages:
+        marker = page.pop("row_marker", "")
         if page["name"] != STATIC:
-            page["queries"] = count_queries(client, page["path"])
+            page["queries"], page["rows"] = count_queries_and_rows(
+                client, page["path"], marker
+            )
     json.dump({"pages": pages}, sys.stdout)
     sys.stdout.write("\n")
 

@@ -78,7 +78,7 @@ def measure(port, path, seconds, mode, label, warm_up=True):
 def measure_in_turns(ports, paths, seconds, mode, label):
     """Each phase's median of ROUNDS runs of ``paths[phase]``, the phases taking turns.
 
-    A machine's speed drifts (other tenants, the CPU's clock): seed and bulk data
+    A machine's speed drifts (other tenants, the CPU's clock): small and bulk data
     measured minutes apart differed by a quarter for the same page, which hid any
     real difference. Run in turns, both see the same machine.
     """
@@ -175,8 +175,8 @@ def run_bench(arguments):
     ensure_wrk()
     store = databases.databases_for(os.environ.get("DATABASE_URL", ""))
     sizes = bulk_sizes(arguments)
-    seed, bulk = databases.prepare(store, sizes)
-    databases.collectstatic(seed)
+    small, bulk = databases.prepare(store, sizes)
+    databases.collectstatic(small)
     config = GunicornConfig()
     results = {
         "started_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
@@ -191,10 +191,11 @@ def run_bench(arguments):
                 mode: config.for_connections(count).arguments()
                 for mode, count in CONNECTIONS.items()
             },
+            "small_sizes": vars(databases.SMALL_SIZES),
             "bulk_sizes": vars(sizes),
         },
     }
-    results["phases"] = measure_phases((seed, bulk), arguments.seconds, config)
+    results["phases"] = measure_phases((small, bulk), arguments.seconds, config)
     results["minutes"] = round((time.monotonic() - started) / 60, 1)
     checks = report.check_goals(results)
     print(report.format_table(results))

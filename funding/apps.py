@@ -6,22 +6,12 @@ class FundingConfig(AppConfig):
     verbose_name = "Funding"
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
-        from wagtail.signals import page_published, page_unpublished
-
         from portal import search, sitemaps
         from portal.ops import backup, bulk_data, seeding
 
         from . import bulk, cdn, seed
-        from .models import EnterpriseZoneSite, Fund, FundedProject, FundingIndexPage
+        from .models import EnterpriseZoneSite, Fund, FundedProject
         from .sitemaps import FundingSitemap
-
-        for signal in (page_published, page_unpublished, post_delete, post_save):
-            signal.connect(
-                FundingIndexPage.forget_index_url,
-                sender=FundingIndexPage,
-                dispatch_uid=f"funding_forget_index_url_{id(signal)}",
-            )
 
         def describe(obj):
             return str(obj), obj.get_absolute_url(), getattr(obj, "description", "")

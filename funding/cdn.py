@@ -1,30 +1,45 @@
 """What the page cache and the CDN must forget when funding records change."""
 
-from . import exports
-from .models import EnterpriseZoneSite, Figure, Fund, FundedProject, FundRound, Source
-from .pages import FundingIndexPage
+from django.urls import reverse
+
+from funding import exports
+from funding.models import (
+    EnterpriseZoneSite,
+    Figure,
+    Fund,
+    FundedProject,
+    FundingIndexPage,
+    FundRound,
+    Source,
+)
+from portal.caching.routing import route_url
 
 
-def _section_paths(index):
+def _section_paths():
     """The overview, the lists and every open data file, which all sum or list."""
+    base = FundingIndexPage.public_url()
+    if not base:
+        return set()
     return {
-        index,
-        f"{index}projects/",
-        f"{index}enterprise-zones/",
-        "/sitemap.xml",
-        *(f"{index}{name}" for name in exports.OPEN_DATA_FILES),
+        base,
+        route_url(FundingIndexPage, "projects", base=base),
+        route_url(FundingIndexPage, "sites", base=base),
+        reverse("sitemap"),
+        *(
+            route_url(FundingIndexPage, "open_data", name, base=base)
+            for name in exports.OPEN_DATA_FILES
+        ),
     }
 
 
 def fund_paths(fund):
-    index = FundingIndexPage.index_url()
-    return _section_paths(index) | {f"{index}funds/{fund.slug}/"}
+    return _section_paths() | {fund.get_absolute_url()}
 
 
 def figure_paths(figure):
     if figure.fund_id:
         return fund_paths(figure.fund)
-    return _section_paths(FundingIndexPage.index_url())
+    return _section_paths()
 
 
 def round_paths(funding_round):
@@ -36,12 +51,12 @@ def project_paths(project):
 
 
 def site_paths(site):
-    return _section_paths(FundingIndexPage.index_url()) | {site.get_absolute_url()}
+    return _section_paths() | {site.get_absolute_url()}
 
 
 def source_paths(source):
     """Sources are cited beside figures everywhere in the section."""
-    return _section_paths(FundingIndexPage.index_url())
+    return _section_paths()
 
 
 def register():

@@ -17,9 +17,14 @@ from django.conf import settings
 from django.http import HttpResponse, StreamingHttpResponse
 from django.utils.text import slugify
 
+from funding.models.funding import (
+    EnterpriseZoneSite,
+    FundedProject,
+    FundRound,
+    LocalAuthority,
+)
+from portal.caching.routing import route_url
 from portal.security.spreadsheets import escape_cell
-
-from . import models as funding_models
 
 CHUNK_SIZE = 2000
 PUBLISHER = "North East Local Enterprise Partnership"
@@ -128,25 +133,25 @@ def json_response(head, key, items, stream=True, content_type="application/json"
 
 
 def projects_csv(request, page):
-    rows = _rows(funding_models.FundedProject.objects.public(), PROJECT_COLUMNS)
+    rows = _rows(FundedProject.objects.public(), PROJECT_COLUMNS)
     return csv_response("projects.csv", PROJECT_COLUMNS, rows.order_by("identifier"))
 
 
 def rounds_csv(request, page):
-    rows = _rows(funding_models.FundRound.objects.public(), ROUND_COLUMNS)
+    rows = _rows(FundRound.objects.public(), ROUND_COLUMNS)
     rows = rows.order_by("identifier")
     return csv_response("rounds.csv", ROUND_COLUMNS, rows, stream=False)
 
 
 def sites_csv(request, page):
-    rows = _rows(funding_models.EnterpriseZoneSite.objects.public(), SITE_COLUMNS)
+    rows = _rows(EnterpriseZoneSite.objects.public(), SITE_COLUMNS)
     rows = rows.order_by("slug")
     return csv_response("enterprise-zones.csv", SITE_COLUMNS, rows, stream=False)
 
 
 def projects_json(request, page):
     rows = (
-        funding_models.FundedProject.objects.public()
+        FundedProject.objects.public()
         .order_by("identifier")
         .values(*PROJECT_COLUMNS.values())
     )
@@ -164,8 +169,17 @@ def projects_json(request, page):
     return json_response(head, "projects", items())
 
 
-def site_feature(site, index_url):
-    """One Enterprise Zone site as an RFC 7946 GeoJSON Feature (longitude first)."""
+def site_features(sites, page, request):
+    """The ``sites`` as RFC 7946 GeoJSON Features (longitude first), linking to their
+    pages under ``page``."""
+    base = page.get_url(request)
+    return [
+        _site_feature(site, route_url(type(page), "site", site.slug, base=base))
+        for site in sites
+    ]
+
+
+def _site_feature(site, url):
     return {
         "type": "Feature",
         "id": site.slug,
@@ -175,7 +189,7 @@ def site_feature(site, index_url):
         },
         "properties": {
             "name": site.name,
-            "url": f"{index_url}enterprise-zones/{site.slug}/",
+            "url": url,
             "local_authority": site.local_authorities_display(),
             "place": site.place,
             "zone_round": site.zone_round,
@@ -187,19 +201,11 @@ def site_feature(site, index_url):
 
 
 def sites_geojson(request, page):
-    index_url = page.get_url(request)
-    sites = (
-        funding_models.EnterpriseZoneSite.objects.public()
-        .order_by("slug")
-        .defer("description")
-    )
-    features = (
-        site_feature(site, index_url) for site in sites.iterator(chunk_size=CHUNK_SIZE)
-    )
+    sites = EnterpriseZoneSite.objects.public().order_by("slug").defer("description")
     return json_response(
         {"type": "FeatureCollection"},
         "features",
-        features,
+        site_features(sites, page, request),
         stream=False,
         content_type="application/geo+json",
     )
@@ -225,7 +231,7 @@ def grant(row, prefix):
     }
     if row["local_authority"]:
         location = {
-            "name": funding_models.LocalAuthority(row["local_authority"]).label,
+            "name": LocalAuthority(row["local_authority"]).label,
             "countryCode": "GB",
         }
         if row["latitude"] is not None:
@@ -245,7 +251,7 @@ def grant(row, prefix):
 def grants_queryset():
     """The projects 360Giving can describe: it requires an award date and recipient."""
     return (
-        funding_models.FundedProject.objects.public()
+        FundedProject.objects.public()
         .filter(award_date__isnull=False)
         .exclude(recipient="")
     )

@@ -7,17 +7,14 @@ class MeetingsConfig(AppConfig):
 
     def ready(self):
         from wagtail.search import index
-        from wagtail.signals import post_page_move, published
+        from wagtail.signals import published
 
         from meetings import bulk, cdn, seed
         from meetings.models import Meeting, MeetingDocument
-        from meetings.models.pages import forget_index_url
         from meetings.sitemaps import MeetingSitemap
         from meetings.storage import private_storage
         from portal import search, sitemaps
         from portal.ops import backup, bulk_data, scheduler, seeding
-
-        post_page_move.connect(forget_index_url)
 
         def reindex_with_agenda(sender, instance, **kwargs):
             # Saving indexes a meeting before its agenda items are saved with it.

@@ -57,6 +57,14 @@ def _shared_files():
     return files
 
 
+def _start(n, now):
+    """Meeting ``n``'s start: one a day, alternately after and before now, so any
+    number of meetings from a few hundred up fills every list the same way (the
+    next five, the last twenty, a calendar's next fifty and past year's fifty)."""
+    days = n // 2 + 1
+    return now + datetime.timedelta(days=days if n % 2 else -days, hours=n % 5)
+
+
 def generate(meetings=0, documents=0, log=print, show_progress=True):
     """Add ``meetings`` meetings and ``documents`` documents; return how many rows."""
     if meetings <= 0 and documents <= 0:
@@ -76,7 +84,7 @@ def generate(meetings=0, documents=0, log=print, show_progress=True):
         for batch_start in range(0, meetings, BATCH_SIZE):
             batch = []
             for n in range(batch_start, min(batch_start + BATCH_SIZE, meetings)):
-                start = now - datetime.timedelta(days=(n * 7) % 3650 - 60, hours=n % 5)
+                start = _start(n, now)
                 batch.append(
                     Meeting(
                         committee=committees[n % len(committees)],

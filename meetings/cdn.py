@@ -1,43 +1,48 @@
 """What the page cache and the CDN must forget when meetings change."""
 
-from django.db.models import Min, Q
+from functools import partial
 
-from meetings.models import AgendaItem, Committee, Meeting, MeetingDocument
-from meetings.models.pages import meetings_index_url
+from django.db.models import Min, Q
+from django.urls import reverse
+
+from meetings.models import (
+    AgendaItem,
+    Committee,
+    Meeting,
+    MeetingDocument,
+    MeetingIndexPage,
+)
+from portal.caching.routing import route_url
 
 
 def _listing_paths(index, committee):
-    paths = {
-        index,
-        f"{index}feed/",
-        "/meetings/calendar.ics",
-        "/",
-        "/sitemap.xml",
-    }
+    url = partial(route_url, MeetingIndexPage, base=index)
+    paths = {index, url("feed"), url("calendar"), "/", reverse("sitemap")}
     if committee is not None:
         paths |= {
-            f"{index}{committee.slug}/",
-            f"{index}{committee.slug}/feed/",
-            f"/meetings/{committee.slug}/calendar.ics",
+            url("committee", committee.slug),
+            url("committee_feed", committee.slug),
+            url("committee_calendar", committee.slug),
         }
     return paths
 
 
 def meeting_paths(meeting):
-    """Its page and calendar, its committee's page and feeds, the index and home."""
-    index = meetings_index_url()
+    """Its page, calendar and pack, its committee's page and feeds, the index and
+    home."""
+    index = MeetingIndexPage.public_url()
     if not index:
         return set()
     committee = meeting.committee
+    url = partial(route_url, MeetingIndexPage, base=index)
     return _listing_paths(index, committee) | {
-        meeting.get_url(index),
-        f"/meetings/{committee.slug}/{meeting.pk}/calendar.ics",
-        f"/meetings/{committee.slug}/{meeting.pk}/agenda-pack.pdf",
+        url(name, committee.slug, meeting.pk)
+        for name in ("meeting", "meeting_calendar", "agenda_pack")
     }
 
 
 def document_paths(document):
-    index = meetings_index_url()
+    index = MeetingIndexPage.public_url()
     if not index:
         return set()
     return meeting_paths(document.meeting) | {document.get_url(index)}
@@ -49,12 +54,13 @@ def agenda_item_paths(item):
 
 def committee_paths(committee):
     """A committee's name shows on each of its meetings' pages too."""
-    index = meetings_index_url()
+    index = MeetingIndexPage.public_url()
     if not index:
         return set()
     meetings = Meeting.objects.public().filter(committee=committee)
     return _listing_paths(index, committee) | {
-        f"{index}{committee.slug}/{pk}/" for pk in meetings.values_list("pk", flat=True)
+        route_url(MeetingIndexPage, "meeting", committee.slug, pk, base=index)
+        for pk in meetings.values_list("pk", flat=True)
     }
 
 

@@ -10,7 +10,8 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from icalendar import Calendar, Event, Timezone
 
-from meetings.models import Committee, Meeting, MeetingDocument
+from meetings.models.documents import MeetingDocument
+from meetings.models.meetings import Committee, Meeting
 from portal.caching import changes
 
 FEED_LENGTH = 50
@@ -30,12 +31,13 @@ LONDON = ZoneInfo("Europe/London")
 class DocumentsFeed(Feed):
     """Documents as they become public, for everyone or one committee."""
 
-    def get_object(self, request, index, slug=None):
+    def get_object(self, request, page, slug=None):
         committee = get_object_or_404(Committee, slug=slug) if slug else None
-        # A new feed object serves each request (see MeetingIndexPage), so keeping
-        # the request's URL builder here is safe. Enclosures need absolute URLs.
+        # A new feed object serves each request (see views.documents_feed), so
+        # keeping the request's URL builder here is safe. Enclosures need absolute
+        # URLs.
         self._absolute_url = request.build_absolute_uri
-        return {"index": index, "index_url": index.url, "committee": committee}
+        return {"page": page, "index_url": page.url, "committee": committee}
 
     def title(self, obj):
         if obj["committee"]:
@@ -44,7 +46,10 @@ class DocumentsFeed(Feed):
 
     def link(self, obj):
         if obj["committee"]:
-            return f"{obj['index_url']}{obj['committee'].slug}/"
+            page = obj["page"]
+            return obj["index_url"] + page.reverse_subpage(
+                "committee", args=[obj["committee"].slug]
+            )
         return obj["index_url"]
 
     def description(self, obj):
@@ -97,7 +102,7 @@ def _london_timezone():
     return Timezone.from_tzid("Europe/London")
 
 
-def calendar_response(request, index, slug=None, pk=None):
+def calendar_response(request, page, slug=None, pk=None):
     """An RFC 5545 calendar of public meetings: all, one committee's, or one meeting.
 
     Calendar apps poll these and get the same bytes until a meeting changes, so each
@@ -107,7 +112,7 @@ def calendar_response(request, index, slug=None, pk=None):
         map(str, (request.build_absolute_uri("/"), slug, pk, timezone.localdate()))
     )
     body = changes.cached(
-        f"meetings:calendar:{key}", lambda: _calendar(request, index, slug, pk)
+        f"meetings:calendar:{key}", lambda: _calendar(request, page, slug, pk)
     )
     filename = "meeting.ics" if pk is not None else "meetings.ics"
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
@@ -126,7 +131,7 @@ def _around_now(meetings):
     ]
 
 
-def _calendar(request, index, slug, pk):
+def _calendar(request, page, slug, pk):
     meetings = Meeting.objects.public().select_related("committee").order_by("start")
     name = "Board meetings"
     if slug:
@@ -139,7 +144,7 @@ def _calendar(request, index, slug, pk):
             raise Http404("No such meeting.")
     else:
         meetings = _around_now(meetings)
-    index_url = index.url
+    index_url = page.url
     host = request.get_host().split(":")[0]
     calendar = Calendar()
     calendar.add("prodid", "-//North East LEP//Board meetings//EN")

@@ -1,14 +1,13 @@
 from django.contrib.sitemaps import Sitemap
 
-from meetings.models import Meeting
-from meetings.models.pages import meetings_index_url
+from meetings.models import Meeting, MeetingIndexPage
 
 
 class MeetingSitemap(Sitemap):
     limit = 5000
 
     def items(self):
-        self.index_url = meetings_index_url()
+        self.index_url = MeetingIndexPage.public_url()
         if not self.index_url:
             return Meeting.objects.none()
         return Meeting.objects.public().select_related("committee").order_by("pk")

@@ -1,17 +1,18 @@
+"""The public meetings pages: plain views, each given the meetings page whose route it
+serves (see ``MeetingIndexPage``)."""
+
 import hashlib
 from collections import defaultdict
 
 from django.core.files.base import ContentFile
-from django.core.paginator import EmptyPage, Paginator
-from django.db.models import F
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from meetings import feeds, pdf
-from meetings.models import Committee, Meeting, MeetingDocument, MeetingIndexPage
+from meetings import feeds, pdf, queries
+from meetings.filters import UPCOMING, MeetingFilterForm
+from meetings.models.documents import MeetingDocument
 from meetings.storage import private_storage
 from portal import query
 from portal.caching import changes
@@ -19,123 +20,75 @@ from portal.caching import changes
 PER_PAGE = 20
 # The index opens with the next few meetings; ?when=upcoming pages through them all.
 UPCOMING_FIRST = 5
-UPCOMING = "upcoming"
-PACK_KINDS = [
-    MeetingDocument.Kind.AGENDA,
-    MeetingDocument.Kind.PAPER,
-    MeetingDocument.Kind.PRESENTATION,
-    MeetingDocument.Kind.SUPPLEMENTARY,
-]
 
 
-def _year_filter(request, errors):
-    year, error = query.year(request.GET.get("year"))
-    if error:
-        errors.append(error)
-    return year
+def meeting_list(request, page):
+    return _listing(request, page, "meetings/meeting_index.html")
 
 
-def _listing(request, index, committee_slug=None):
+def committee_detail(request, page, slug):
+    return _listing(request, page, "meetings/committee_detail.html", slug)
+
+
+def _listing(request, page, template, committee_slug=None):
     """The next few meetings, then past ones by year, filtered and paginated; with
     ``?when=upcoming``, every upcoming meeting, paginated.
 
     With ``committee_slug`` the listing is that committee's page (404 if unknown);
-    otherwise ``?committee=`` filters it.
+    otherwise ``?committee=`` filters it. The meetings are read by the template, only
+    when it has not kept the list under the content version.
     """
-    errors = []
-    committees = list(Committee.objects.all())
-    meetings = Meeting.objects.public()
-    committee = None
-    slug = committee_slug or request.GET.get("committee", "").strip()
-    if slug:
-        committee = next((c for c in committees if c.slug == slug), None)
-        if committee is None and committee_slug:
-            raise Http404("No such committee")
-        if committee is None:
-            errors.append(
-                "There is no committee with that name: showing every committee."
-            )
-    if committee:
-        meetings = meetings.filter(committee=committee)
-    committee_key = committee.pk if committee else "all"
-    years = changes.cached(
-        f"meetings:years:{committee_key}",
-        lambda: [day.year for day in meetings.datetimes("start", "year", order="DESC")],
-    )
-    year = _year_filter(request, errors)
+    committees = queries.committees()
+    by_slug = {committee.slug: committee for committee in committees}
+    if committee_slug is not None and committee_slug not in by_slug:
+        raise Http404("No such committee")
+    form = MeetingFilterForm(request.GET, None if committee_slug else committees)
+    committee = by_slug.get(committee_slug or form.chosen("committee"))
+    meetings = queries.meetings(committee)
+    form.offer_years(queries.years(meetings, committee))
+    year = form.chosen("year")
     if year:
         meetings = meetings.filter(start__year=year)
-    when = request.GET.get("when", "").strip()
-    if when not in ("", UPCOMING):
-        errors.append("That is not a list of meetings: showing every meeting.")
-        when = ""
+    when = form.chosen("when") or ""
     now = timezone.now()
-    number = query.page_number(request)
-    scope = f"{committee_key}:{year or 'all'}"
-    if when == UPCOMING:
-        upcoming, more_upcoming = [], False
-        listed, count_key = meetings.upcoming(now), f"meetings:upcoming-count:{scope}"
-    else:
-        upcoming = (
-            meetings.upcoming(now)[: UPCOMING_FIRST + 1].summaries()
-            if number == 1
-            else []
-        )
-        more_upcoming = len(upcoming) > UPCOMING_FIRST
-        upcoming = upcoming[:UPCOMING_FIRST]
-        listed, count_key = meetings.past(now), f"meetings:past-count:{scope}"
-    paginator = Paginator(listed, PER_PAGE)
     # Meetings become past at their end time, which raises the content version too.
-    paginator.count = changes.cached(count_key, listed.count)
-    try:
-        listing = paginator.page(number)
-    except EmptyPage:
-        listing = paginator.page(paginator.num_pages)
-    listing.object_list = listing.object_list.summaries()
-    return {
-        "page": index,
-        "index_url": index.url,
-        "committees": committees,
-        "committee": committee,
-        "years": years,
-        "year": year,
-        "when": when,
-        "upcoming": upcoming,
-        "more_upcoming": more_upcoming,
-        "page_obj": listing,
-        "errors": errors,
-    }
-
-
-def meeting_list(request, index):
-    context = _listing(request, index)
-    return TemplateResponse(request, "meetings/meeting_index.html", context)
-
-
-def committee_detail(request, index, slug):
-    context = _listing(request, index, committee_slug=slug)
-    return TemplateResponse(request, "meetings/committee_detail.html", context)
-
-
-def public_documents(meeting):
-    return (
-        MeetingDocument.objects.public()
-        .filter(meeting=meeting)
-        .select_related("agenda_item", "approved_at__committee")
-        .order_by(
-            F("agenda_item__sort_order").asc(nulls_first=True), "kind", "title", "pk"
+    scope = f"{committee.pk if committee else 'all'}:{year or 'all'}"
+    upcoming = queries.listed(meetings.upcoming(now))
+    upcoming_key = f"meetings:upcoming-count:{scope}"
+    upcoming_count = 0
+    if when == UPCOMING:
+        page_obj = query.paginate(request, upcoming, PER_PAGE, upcoming_key)
+    else:
+        past = queries.listed(meetings.past(now))
+        page_obj = query.paginate(
+            request, past, PER_PAGE, f"meetings:past-count:{scope}"
         )
+        if query.page_number(request) == 1:
+            upcoming_count = changes.cached(upcoming_key, upcoming.count)
+    return page.render(
+        request,
+        template=template,
+        context_overrides={
+            "committees": committees,
+            "committee": committee,
+            "form": form,
+            "year": year,
+            "when": when,
+            "scope": scope,
+            "upcoming": upcoming[:UPCOMING_FIRST],
+            "upcoming_count": upcoming_count,
+            "more_upcoming": upcoming_count > UPCOMING_FIRST,
+            "page_obj": page_obj,
+        },
     )
 
 
-def meeting_detail(request, index, slug, pk):
-    meeting = get_object_or_404(
-        Meeting.objects.public().select_related("committee"), pk=pk
-    )
+def meeting_detail(request, page, slug, pk):
+    meeting = get_object_or_404(queries.meetings(), pk=pk)
     if meeting.committee.slug != slug:
-        return redirect(meeting.get_url(index.url), permanent=True)
-    agenda_items = list(meeting.agenda_items.all())
-    documents = list(public_documents(meeting))
+        return redirect(meeting.get_url(page.url), permanent=True)
+    agenda_items = queries.agenda_items(meeting)
+    documents = list(queries.documents(meeting))
     by_item = defaultdict(list)
     general = []
     for document in documents:
@@ -145,24 +98,24 @@ def meeting_detail(request, index, slug, pk):
             general.append(document)
     for item in agenda_items:
         item.public_documents = by_item.get(item.pk, [])
-    index_url = index.url
-    url = meeting.get_url(index_url)
-    return TemplateResponse(
+    url = meeting.get_url(page.url)
+    return page.render(
         request,
-        "meetings/meeting_detail.html",
-        {
-            "page": index,
-            "index_url": index_url,
+        template="meetings/meeting_detail.html",
+        context_overrides={
             "meeting": meeting,
-            "meeting_url": url,
             "agenda_items": agenda_items,
             "documents": general,
             "has_pack": any(
-                d.extension == "pdf" and d.kind in PACK_KINDS for d in documents
+                d.extension == "pdf" and d.kind in queries.PACK_KINDS for d in documents
             ),
             "json_ld": meeting.json_ld(request.build_absolute_uri(url)),
         },
     )
+
+
+def documents_feed(request, page, slug=None):
+    return feeds.DocumentsFeed()(request, page=page, slug=slug)
 
 
 def _serve(file, content_type, filename, inline):
@@ -174,7 +127,7 @@ def _serve(file, content_type, filename, inline):
     return response
 
 
-def download(request, pk):
+def download(request, page, pk):
     document = get_object_or_404(MeetingDocument.objects.public(), pk=pk)
     try:
         file = document.file.open("rb")
@@ -186,31 +139,19 @@ def download(request, pk):
 
 
 @require_GET
-def calendar(request, slug=None, pk=None):
-    index = MeetingIndexPage.objects.live().public().order_by("path").first()
-    if index is None:
-        raise Http404("There is no meetings page.")
-    return feeds.calendar_response(request, index, slug=slug, pk=pk)
+def calendar(request, page, slug=None, pk=None):
+    return feeds.calendar_response(request, page, slug=slug, pk=pk)
 
 
 @require_GET
-def agenda_pack(request, slug, pk):
+def agenda_pack(request, page, slug, pk):
     """The agenda and every public PDF paper of a meeting, in agenda order, as one PDF.
 
     Built on first request and kept under a name made from the public documents, so
     any change to them (a new paper, a replaced file, a withdrawal) builds a new pack.
     """
-    meeting = get_object_or_404(
-        Meeting.objects.public().select_related("committee"),
-        pk=pk,
-        committee__slug=slug,
-    )
-    documents = [
-        d
-        for d in public_documents(meeting).filter(kind__in=PACK_KINDS)
-        if d.extension == "pdf"
-    ]
-    documents.sort(key=lambda d: d.kind != MeetingDocument.Kind.AGENDA)
+    meeting = get_object_or_404(queries.meetings(), pk=pk, committee__slug=slug)
+    documents = queries.pack_documents(meeting)
     if not documents:
         raise Http404("This meeting has no public papers yet.")
     key = hashlib.sha256(

@@ -3,11 +3,14 @@
 Each reader takes whatever text a visitor sent and returns a usable value, or says it
 was not usable, and never raises: ``?page=abc`` shows the first page, ``?year=<script>``
 is ignored with a message. Only ASCII digits count as digits, because ``"²".isdigit()``
-is true and ``int("²")`` raises. (The funding filters are Django forms, which ignore a
-value that is not one of their choices.)
+is true and ``int("²")`` raises. (Filter bars are Django forms: ``portal.filters``.)
 """
 
 import re
+
+from django.core.paginator import Paginator
+
+from portal.caching import changes
 
 MAX_PAGE = 99_999
 MIN_YEAR = 1900
@@ -31,6 +34,15 @@ def page_number(request, name="page"):
     if _PAGE.fullmatch(raw) and 0 < int(raw) <= MAX_PAGE:
         return int(raw)
     return 1
+
+
+def paginate(request, queryset, per_page, count_key):
+    """The page of ``queryset`` that ``?page=`` asks for (the last, past the end), its
+    rows not yet read. The total is kept under ``count_key`` until content changes:
+    counting 100,000 rows on every view would make a list slower as it grows."""
+    paginator = Paginator(queryset, per_page)
+    paginator.count = changes.cached(count_key, queryset.count)
+    return paginator.get_page(page_number(request))
 
 
 def year(raw):

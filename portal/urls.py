@@ -1,6 +1,7 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
@@ -13,8 +14,6 @@ urlpatterns = [
     path("search/", views.search_view, name="search"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps.SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("", include("meetings.urls")),
-    path("", include("funding.urls")),
     path("subscriptions/", include("subscriptions.urls")),
 ]
 
@@ -23,4 +22,10 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += [
+    # Wagtail serves only addresses that end in a slash. A file under a page
+    # (/meetings/calendar.ics, /funding/projects.csv) goes to the same view, and the
+    # page's routes decide what it is.
+    re_path(r"^((?:[\w\-]+/)+[\w\-]+\.\w+)$", wagtail_views.serve, name="page_file"),
+    path("", include(wagtail_urls)),
+]

@@ -12,8 +12,7 @@ from django.db.models import Case, F, When
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
-from meetings.models import MeetingDocument
-from meetings.models.pages import meetings_index_url
+from meetings.models import MeetingDocument, MeetingIndexPage
 from subscriptions import emails, links
 from subscriptions.models import AlertDelivery, AlertSubscription
 
@@ -81,7 +80,7 @@ def send_digest(subscription, now=None, index_url=None):
     papers = new_papers_for(subscription, now)
     if not papers:
         return False
-    index_url = meetings_index_url() if index_url is None else index_url
+    index_url = MeetingIndexPage.public_url() if index_url is None else index_url
     with transaction.atomic():
         AlertDelivery.objects.bulk_create(
             [AlertDelivery(subscription=subscription, document=p) for p in papers],
@@ -105,7 +104,7 @@ def send_digests(now=None):
         return None
     try:
         now = now or timezone.now()
-        index_url = meetings_index_url()
+        index_url = MeetingIndexPage.public_url()
         subscriptions = AlertSubscription.objects.confirmed().select_related(
             "committee"
         )

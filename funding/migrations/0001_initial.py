@@ -2,7 +2,6 @@
 
 import django.core.validators
 import django.db.models.deletion
-import funding.views
 import modelsearch.index
 import wagtail.contrib.routable_page.models
 import wagtail.fields
@@ -32,7 +31,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'funding index page',
             },
-            bases=(funding.views.FundingRoutesMixin, wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='Fund',

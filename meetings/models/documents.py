@@ -8,18 +8,22 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
-from wagtail.search.queryset import SearchableQuerySetMixin
 
-from meetings.models.meetings import AgendaItem, Meeting
+from meetings.models.meetings import INDEX_PAGE, AgendaItem, Meeting
 from meetings.storage import private_storage
+from portal.caching.routing import route_url
+from portal.publishing import PublicQuerySet
 
 
 def upload_path(instance, filename):
     return f"{instance.meeting_id or 'unfiled'}/{uuid.uuid4().hex}/{filename}"
 
 
-class MeetingDocumentQuerySet(SearchableQuerySetMixin, models.QuerySet):
+class MeetingDocumentQuerySet(PublicQuerySet):
     def public(self, now=None):
+        return self.filter(self.public_rule(now))
+
+    def public_rule(self, now=None):
         """The one publication rule for meeting papers.
 
         Public when the meeting is live, the document is published (or its scheduled
@@ -27,11 +31,13 @@ class MeetingDocumentQuerySet(SearchableQuerySetMixin, models.QuerySet):
         """
         now = now or timezone.now()
         Publication = MeetingDocument.Publication
-        return self.filter(
-            Q(publication=Publication.PUBLISHED)
-            | Q(publication=Publication.SCHEDULED, publish_at__lte=now),
-            Q(agenda_item__isnull=True) | Q(agenda_item__confidential=False),
-            meeting__live=True,
+        return (
+            (
+                Q(publication=Publication.PUBLISHED)
+                | Q(publication=Publication.SCHEDULED, publish_at__lte=now)
+            )
+            & (Q(agenda_item__isnull=True) | Q(agenda_item__confidential=False))
+            & Q(meeting__live=True)
         )
 
     def newest_public_first(self):
@@ -196,11 +202,9 @@ class MeetingDocument(index.Indexed, models.Model):
     def extension(self):
         return self.file_name.rsplit(".", 1)[-1] if "." in self.file_name else ""
 
-    def get_url(self, index_url=None):
-        from meetings.models.pages import meetings_index_url
-
-        base = meetings_index_url() if index_url is None else index_url
-        return f"{base}documents/{self.pk}/" if base else ""
+    def get_url(self, base=None):
+        """Its download address ('' with no public meetings page); see Meeting."""
+        return route_url(INDEX_PAGE, "document", self.pk, base=base)
 
     @property
     def url(self):

@@ -1,7 +1,5 @@
 import datetime
 import uuid
-from dataclasses import dataclass
-from typing import NamedTuple
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -11,18 +9,14 @@ from django.utils.formats import date_format
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import (
-    DraftStateMixin,
-    LockableMixin,
-    Orderable,
-    PreviewableMixin,
-    RevisionMixin,
-)
+from wagtail.models import Orderable
 from wagtail.search import index
-from wagtail.search.queryset import SearchableQuerySetMixin
 
 from meetings.panels import MeetingDocumentsPanel
+from portal.caching.routing import route_url
+from portal.publishing import PublicQuerySet, PublishableModel
 
+INDEX_PAGE = "meetings.MeetingIndexPage"
 RESERVED_SLUGS = {"feed", "documents", "calendar.ics", "calendar"}
 
 
@@ -65,88 +59,7 @@ class MeetingStatus(models.TextChoices):
     POSTPONED = "postponed", "Postponed"
 
 
-class MeetingFacts:
-    """What the public is told of a meeting, from its title, start, end, status,
-    committee (name and slug) and pk: shared by Meeting and MeetingSummary."""
-
-    Status = MeetingStatus
-
-    @property
-    def display_title(self):
-        if self.title:
-            return self.title
-        day = date_format(timezone.localtime(self.start), "j F Y")
-        return f"{self.committee.name} meeting, {day}"
-
-    @property
-    def timing(self):
-        """'upcoming', 'in progress' or 'past', from the clock."""
-        now = timezone.now()
-        if now < self.start:
-            return "upcoming"
-        if now <= self.end:
-            return "in progress"
-        return "past"
-
-    @property
-    def status_label(self):
-        if self.status in (self.Status.CANCELLED, self.Status.POSTPONED):
-            return self.Status(self.status).label
-        if self.timing == "in progress":
-            return "In progress"
-        if self.timing == "upcoming":
-            return "Upcoming"
-        return "Held" if self.status == self.Status.HELD else "Past"
-
-    def get_url(self, index_url=None):
-        from meetings.models.pages import meetings_index_url
-
-        base = meetings_index_url() if index_url is None else index_url
-        if not base:
-            return ""
-        return f"{base}{self.committee.slug}/{self.pk}/"
-
-    @property
-    def url(self):
-        return self.get_url()
-
-
-class CommitteeName(NamedTuple):
-    name: str
-    slug: str
-
-
-@dataclass(frozen=True)
-class MeetingSummary(MeetingFacts):
-    """A listed meeting, read as plain values: a Meeting instance took 40 µs to
-    build, and a listing shows 25."""
-
-    pk: int
-    title: str
-    start: datetime.datetime
-    end: datetime.datetime
-    venue: str
-    status: str
-    committee: CommitteeName
-
-
-SUMMARY_VALUES = (
-    "pk",
-    "title",
-    "start",
-    "end",
-    "venue",
-    "status",
-    "committee__name",
-    "committee__slug",
-)
-
-
-class MeetingQuerySet(SearchableQuerySetMixin, models.QuerySet):
-    def public(self):
-        """Meetings the public may see: the published (live) ones."""
-        return self.filter(live=True)
-
+class MeetingQuerySet(PublicQuerySet):
     def upcoming(self, now=None):
         """Meetings not yet over, soonest first.
 
@@ -162,23 +75,9 @@ class MeetingQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def past(self, now=None):
         return self.filter(end__lt=now or timezone.now()).order_by("-start")
 
-    def summaries(self):
-        """These meetings (sliced, as a listing shows them) as MeetingSummary."""
-        return [
-            MeetingSummary(*values[:6], committee=CommitteeName(*values[6:]))
-            for values in self.values_list(*SUMMARY_VALUES)
-        ]
 
-
-class Meeting(
-    MeetingFacts,
-    PreviewableMixin,
-    LockableMixin,
-    DraftStateMixin,
-    RevisionMixin,
-    index.Indexed,
-    ClusterableModel,
-):
+class Meeting(PublishableModel, index.Indexed, ClusterableModel):
+    Status = MeetingStatus
     # Upcoming meetings are looked up from a week before now (see upcoming()).
     LONGEST_MEETING = datetime.timedelta(days=7)
 
@@ -239,6 +138,8 @@ class Meeting(
     ]
 
     CALENDAR_FIELDS = ("title", "start", "end", "venue", "status", "committee_id")
+    index_page = INDEX_PAGE
+    preview_template = "meetings/meeting_detail.html"
 
     class Meta:
         ordering = ["-start"]
@@ -255,6 +156,42 @@ class Meeting(
 
     def __str__(self):
         return self.display_title
+
+    @property
+    def display_title(self):
+        if self.title:
+            return self.title
+        day = date_format(timezone.localtime(self.start), "j F Y")
+        return f"{self.committee.name} meeting, {day}"
+
+    @property
+    def timing(self):
+        """'upcoming', 'in progress' or 'past', from the clock."""
+        now = timezone.now()
+        if now < self.start:
+            return "upcoming"
+        if now <= self.end:
+            return "in progress"
+        return "past"
+
+    @property
+    def status_label(self):
+        if self.status in (self.Status.CANCELLED, self.Status.POSTPONED):
+            return self.Status(self.status).label
+        if self.timing == "in progress":
+            return "In progress"
+        if self.timing == "upcoming":
+            return "Upcoming"
+        return "Held" if self.status == self.Status.HELD else "Past"
+
+    def get_url(self, base=None):
+        """Its page's address ('' with no public meetings page); ``base``, the
+        meetings page's address, saves looking it up for each of many meetings."""
+        return route_url(INDEX_PAGE, "meeting", self.committee.slug, self.pk, base=base)
+
+    @property
+    def url(self):
+        return self.get_url()
 
     def clean(self):
         if self.start and self.end and self.end < self.start:
@@ -308,20 +245,12 @@ class Meeting(
             }
         return data
 
-    def get_preview_template(self, request, mode_name):
-        return "meetings/meeting_detail.html"
-
     def get_preview_context(self, request, mode_name):
-        from meetings.models.documents import MeetingDocument
-
         context = super().get_preview_context(request, mode_name)
         context["meeting"] = self
-        context["page"] = None
         context["agenda_items"] = list(self.agenda_items.all())
-        context["documents"] = list(
-            MeetingDocument.objects.filter(meeting_id=self.pk).select_related(
-                "agenda_item", "approved_at"
-            )
+        context["documents"] = (
+            list(self.documents.select_related("agenda_item", "approved_at"))
             if self.pk
             else []
         )

@@ -1,37 +1,22 @@
-from django.core.cache import cache
-from django.db import models
+"""/meetings/: the page that owns every public meetings address. Each route calls a
+view in ``meetings.views``."""
+
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.contrib.routable_page.models import path, re_path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from meetings import views
 from portal.blocks import RICH_TEXT_FEATURES
-from portal.caching.routing import ViewRestrictionsCacheMixin
+from portal.caching.routing import IndexPageMixin
 
-INDEX_URL_CACHE_KEY = "meetings:index-url"
-
-
-def meetings_index_url():
-    """The URL of the public meetings index ('' when there is none), cached."""
-    url = cache.get(INDEX_URL_CACHE_KEY)
-    if url is None:
-        page = MeetingIndexPage.objects.live().public().order_by("path").first()
-        url = (page.url or "") if page else ""
-        cache.set(INDEX_URL_CACHE_KEY, url, 600)
-    return url
+COMMITTEE = r"^(?P<slug>[-\w]+)/"
+MEETING = COMMITTEE + r"(?P<pk>[0-9]+)/"
 
 
-def forget_index_url(**kwargs):
-    cache.delete(INDEX_URL_CACHE_KEY)
-
-
-class MeetingIndexPage(ViewRestrictionsCacheMixin, RoutablePageMixin, Page):
-    """/meetings/: every public meeting, with committee, meeting and feed sub-pages.
-
-    Wagtail only routes paths ending in a slash, so the files (``calendar.ics``,
-    ``agenda-pack.pdf``) are plain Django URLs in ``meetings/urls.py``.
-    """
+class MeetingIndexPage(IndexPageMixin, Page):
+    """Every public meeting, with committee, meeting, feed and file sub-pages."""
 
     intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
 
@@ -47,42 +32,44 @@ class MeetingIndexPage(ViewRestrictionsCacheMixin, RoutablePageMixin, Page):
     def meta_description(self):
         return self.search_description
 
-    @path("")
+    # Files' addresses end in their name, not a slash (see portal/urls.py): their
+    # routes accept the slash Wagtail adds, and are reversed without it.
+    @path("", name="meetings")
     def meeting_list(self, request):
-        from meetings import views
-
         return views.meeting_list(request, self)
 
-    @path("feed/")
+    @path("feed/", name="feed")
     def feed(self, request):
-        from meetings.feeds import DocumentsFeed
+        return views.documents_feed(request, self)
 
-        return DocumentsFeed()(request, index=self)
+    @re_path(r"^calendar\.ics/?$", name="calendar")
+    def calendar(self, request):
+        return views.calendar(request, self)
 
-    @path("documents/<int:pk>/")
+    @path("documents/<int:pk>/", name="document")
     def download(self, request, pk):
-        from meetings import views
+        return views.download(request, self, pk)
 
-        return views.download(request, pk)
-
-    @re_path(r"^(?P<slug>[-\w]+)/$")
+    @re_path(COMMITTEE + "$", name="committee")
     def committee(self, request, slug):
-        from meetings import views
-
         return views.committee_detail(request, self, slug)
 
-    @re_path(r"^(?P<slug>[-\w]+)/feed/$")
+    @re_path(COMMITTEE + "feed/$", name="committee_feed")
     def committee_feed(self, request, slug):
-        from meetings.feeds import DocumentsFeed
+        return views.documents_feed(request, self, slug)
 
-        return DocumentsFeed()(request, index=self, slug=slug)
+    @re_path(COMMITTEE + r"calendar\.ics/?$", name="committee_calendar")
+    def committee_calendar(self, request, slug):
+        return views.calendar(request, self, slug)
 
-    @re_path(r"^(?P<slug>[-\w]+)/(?P<pk>\d+)/$")
+    @re_path(MEETING + "$", name="meeting")
     def meeting(self, request, slug, pk):
-        from meetings import views
-
         return views.meeting_detail(request, self, slug, int(pk))
 
+    @re_path(MEETING + r"calendar\.ics/?$", name="meeting_calendar")
+    def meeting_calendar(self, request, slug, pk):
+        return views.calendar(request, self, slug, int(pk))
 
-models.signals.post_save.connect(forget_index_url, sender=MeetingIndexPage)
-models.signals.post_delete.connect(forget_index_url, sender=MeetingIndexPage)
+    @re_path(MEETING + r"agenda-pack\.pdf/?$", name="agenda_pack")
+    def agenda_pack(self, request, slug, pk):
+        return views.agenda_pack(request, self, slug, int(pk))

@@ -1,14 +1,18 @@
-"""Finding the page for a request with as few queries as the content allows.
+"""Finding the page for a request with as few queries as the content allows, and the
+addresses of what index pages list.
 
-The site, its home page, each page's route and whether a page is private change only
-with public content, so they are kept under the content version
-(``portal.caching.changes``) and a page view spends its queries on what it shows.
+The site, its home page, each page's route, whether a page is private and where each
+index page is change only with public content, so they are kept under the content
+version (``portal.caching.changes``) and a page view spends its queries on what it
+shows.
 """
 
 import hashlib
 
+from django.apps import apps
 from django.core.exceptions import DisallowedHost
 from django.http import Http404
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, PageViewRestriction
 
 from portal import internals
@@ -107,3 +111,44 @@ class ViewRestrictionsCacheMixin:
         if restricted:
             return super().get_view_restrictions()
         return PageViewRestriction.objects.none()
+
+
+class IndexPageMixin(ViewRestrictionsCacheMixin, RoutablePageMixin):
+    """A page that lists records and owns their addresses: its ``@path`` routes have
+    names, each calling a view ``view(request, page, ...)``; templates link with
+    ``{% routablepageurl %}`` and records with ``route_url``."""
+
+    @classmethod
+    def public_url(cls):
+        """The public page's address ('' when none is published), kept until public
+        content changes."""
+        return changes.cached(
+            f"portal:index-url:{cls._meta.label_lower}", cls._find_public_url
+        )
+
+    @classmethod
+    def _find_public_url(cls):
+        page = cls.objects.live().public().order_by("path").first()
+        return (page.url or "") if page else ""
+
+
+def route_url(page_model, name, *args, base=None):
+    """The address of route ``name`` of the public ``page_model`` page, or '' when no
+    such page is public. Records name their page as "app_label.ModelName", so their
+    models need not import it. Pass ``base`` (the page's URL) when building many."""
+    page_class = (
+        apps.get_model(page_model) if isinstance(page_model, str) else page_model
+    )
+    if base is None:
+        base = page_class.public_url()
+    if not base:
+        return ""
+    return base + page_class.get_resolver().reverse(name, *args)
+
+
+def preview_page(page_model):
+    """The page a preview of an unpublished record renders under: the public one, or
+    the first draft when none is public yet."""
+    page_class = apps.get_model(page_model)
+    pages = page_class.objects.order_by("path")
+    return pages.live().public().first() or pages.first()

@@ -5,6 +5,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from portal import navigation
+from portal.caching import changes
 from portal.security import rich_text
 
 register = template.Library()
@@ -15,6 +16,15 @@ _JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 @register.simple_tag(takes_context=True)
 def site_chrome(context):
     return navigation.site_chrome(context["request"])
+
+
+@register.simple_tag
+def content_version():
+    """The content version, for the keys of fragment caches:
+    ``{% content_version as version %}{% wagtailpagecache 86400 "name" version %}``.
+    Reading it also applies the clock's changes (a meeting starting, a paper's time)."""
+    version, _seconds = changes.version_and_seconds(limit=0)
+    return version
 
 
 @register.simple_tag

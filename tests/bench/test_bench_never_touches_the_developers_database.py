@@ -9,8 +9,8 @@ def test_the_benchmark_ignores_the_developers_settings(monkeypatch):
     monkeypatch.setenv("REDIS_URL", "redis://127.0.0.1:6379/0")
     monkeypatch.setenv("PAGE_CACHE_SECONDS", "0")
     store = databases.SqliteDatabases()
-    files = databases.DATA / "seed-abc"
-    phase = databases.Phase("seed", "abc", files, store.url(files, "x"), "k" * 64)
+    files = databases.DATA / "small-abc"
+    phase = databases.Phase("small", "abc", files, store.url(files, "x"), "k" * 64)
 
     env = phase.env()
 
@@ -25,16 +25,16 @@ def test_the_benchmark_ignores_the_developers_settings(monkeypatch):
 def test_postgresql_databases_are_made_beside_the_one_the_url_names():
     store = databases.databases_for("postgres://postgres@127.0.0.1:5432/portal")
 
-    url = store.url(None, "portal_bench_seed_0123456789ab")
+    url = store.url(None, "portal_bench_small_0123456789ab")
 
-    assert url == "postgres://postgres@127.0.0.1:5432/portal_bench_seed_0123456789ab"
+    assert url == "postgres://postgres@127.0.0.1:5432/portal_bench_small_0123456789ab"
 
 
 def test_the_cached_bulk_database_is_rebuilt_when_the_sizes_change():
-    small = databases.content_key("bulk", "seedkey", databases.BulkSizes(1, 1, 1))
-    large = databases.content_key("bulk", "seedkey", databases.BulkSizes(1, 1, 2))
+    small = databases.content_key("bulk", "smallkey", databases.BulkSizes(1, 1, 1))
+    large = databases.content_key("bulk", "smallkey", databases.BulkSizes(1, 1, 2))
 
     assert small != large
     assert small == databases.content_key(
-        "bulk", "seedkey", databases.BulkSizes(1, 1, 1)
+        "bulk", "smallkey", databases.BulkSizes(1, 1, 1)
     )

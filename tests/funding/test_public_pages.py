@@ -265,3 +265,12 @@ def test_fund_and_site_pages_are_in_the_sitemap(client, funding_page):
     xml = client.get("/sitemap.xml").content.decode()
     assert "/funding/funds/growing-places-fund/</loc>" in xml
     assert "/funding/enterprise-zones/fairmoor/</loc>" in xml
+
+
+def test_a_filter_that_was_not_understood_names_its_message(client, funding_page):
+    html = client.get("/funding/projects/?stage=%3Cb%3E").content.decode()
+
+    select = re.search(r'<select name="stage"[^>]*>', html).group(0)
+    described_by = re.search(r'aria-describedby="([^"]+)"', select).group(1)
+    message = re.search(rf'id="{described_by}">([^<]+)<', html).group(1)
+    assert message.startswith("Stage: Select a valid choice.")

@@ -232,3 +232,17 @@ def test_a_meeting_in_progress_is_upcoming_and_none_lasts_over_a_week(board):
     too_long = MeetingFactory.build(committee=board, start=days(1), end=days(9))
     with pytest.raises(ValidationError, match="a week at most"):
         too_long.clean()
+
+
+def test_a_filter_that_was_not_understood_is_marked_and_names_its_message(
+    client, board
+):
+    html = client.get("/meetings/", {"year": "1066", "committee": "nope"}).content
+    html = html.decode()
+
+    for field in ("year", "committee"):
+        select = re.search(rf'<select name="{field}"[^>]*>', html).group(0)
+        assert 'aria-invalid="true"' in select
+        described_by = re.search(r'aria-describedby="([^"]+)"', select).group(1)
+        message = re.search(rf'id="{described_by}">([^<]+)<', html).group(1)
+        assert "showing every" in message

@@ -9,8 +9,7 @@ from wagtail.documents.models import Document
 from wagtail.models import Page, Site
 
 from funding import exports
-from funding.models import EnterpriseZoneSite, Fund, FundedProject
-from funding.pages import FundingIndexPage
+from funding.models import EnterpriseZoneSite, Fund, FundedProject, FundingIndexPage
 from meetings.models import MeetingDocument, MeetingIndexPage
 from strategy.models import (
     ContactPage,

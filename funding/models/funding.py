@@ -2,25 +2,20 @@
 sites. Every figure and site names its ``Source``; every public listing goes through the
 ``public()`` query of its model."""
 
-from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.text import slugify
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import (
-    DraftStateMixin,
-    LockableMixin,
-    PreviewableMixin,
-    RevisionMixin,
-)
 from wagtail.search import index
-from wagtail.search.queryset import SearchableQuerySetMixin
 
 from portal.blocks import RICH_TEXT_FEATURES
+from portal.caching.routing import route_url
+from portal.publishing import PublicQuerySet, PublishableModel
 
 MONEY = {"max_digits": 14, "decimal_places": 2, "validators": [MinValueValidator(0)]}
+INDEX_PAGE = "funding.FundingIndexPage"
 
 
 class LocalAuthority(models.TextChoices):
@@ -59,42 +54,7 @@ class Source(models.Model):
         return self.title
 
 
-class PublicQuerySet(SearchableQuerySetMixin, models.QuerySet):
-    """``public()``: the one place that says what the public may see."""
-
-    public_filter = {"live": True}
-
-    def public(self):
-        return self.filter(**self.public_filter)
-
-
-class Publishable(
-    DraftStateMixin, RevisionMixin, LockableMixin, PreviewableMixin, models.Model
-):
-    """Drafts, revisions, locking and preview, as Wagtail pages have them."""
-
-    revisions = GenericRelation(
-        "wagtailcore.Revision", content_type_field="base_content_type"
-    )
-    preview_template = ""
-
-    class Meta:
-        abstract = True
-
-    def get_preview_template(self, request, mode_name):
-        return self.preview_template
-
-    def get_preview_context(self, request, mode_name):
-        context = super().get_preview_context(request, mode_name)
-        context["index_url"] = FundingIndexPage.index_url()
-        return context
-
-
-class FundQuerySet(PublicQuerySet):
-    pass
-
-
-class Fund(Publishable, index.Indexed):
+class Fund(PublishableModel, index.Indexed):
     name = models.CharField(max_length=160, unique=True)
     slug = models.SlugField(max_length=160, unique=True)
     funder = models.CharField(
@@ -104,8 +64,6 @@ class Fund(Publishable, index.Indexed):
     )
     description = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
     sort_order = models.PositiveSmallIntegerField(default=100)
-
-    objects = FundQuerySet.as_manager()
 
     panels = [
         FieldPanel("name"),
@@ -120,6 +78,7 @@ class Fund(Publishable, index.Indexed):
         index.SearchField("description"),
         index.FilterField("live"),
     ]
+    index_page = INDEX_PAGE
     preview_template = "funding/fund_detail.html"
 
     class Meta:
@@ -129,20 +88,20 @@ class Fund(Publishable, index.Indexed):
         return self.name
 
     def get_absolute_url(self):
-        return f"{FundingIndexPage.index_url()}funds/{self.slug}/"
+        return route_url(INDEX_PAGE, "fund", self.slug)
 
     def get_preview_context(self, request, mode_name):
         context = super().get_preview_context(request, mode_name)
-        context.update(fund=self, figures=[], rounds=[], projects=[])
+        context.update(fund=self, figures=[], rounds=[], page_obj=[])
         return context
 
 
 class FigureQuerySet(PublicQuerySet):
-    def public(self):
-        return self.filter(live=True).exclude(fund__live=False)
+    def public_rule(self):
+        return super().public_rule() & ~models.Q(fund__live=False)
 
 
-class Figure(Publishable):
+class Figure(PublishableModel):
     """A reported amount (or other figure) with the source that reports it.
 
     Sources disagree, so a fund may have several figures: each is shown with its own.
@@ -200,6 +159,7 @@ class Figure(Publishable):
         FieldPanel("source"),
         FieldPanel("sort_order"),
     ]
+    index_page = INDEX_PAGE
     preview_template = "funding/previews/figure.html"
 
     class Meta:
@@ -215,10 +175,11 @@ class Figure(Publishable):
 
 
 class FundRoundQuerySet(PublicQuerySet):
-    public_filter = {"live": True, "fund__live": True}
+    def public_rule(self):
+        return super().public_rule() & models.Q(fund__live=True)
 
 
-class FundRound(Publishable):
+class FundRound(PublishableModel):
     class Status(models.TextChoices):
         ANNOUNCED = "announced", "Announced"
         OPEN = "open", "Open"
@@ -254,6 +215,7 @@ class FundRound(Publishable):
         FieldPanel("date_announced"),
         FieldPanel("source"),
     ]
+    index_page = INDEX_PAGE
     preview_template = "funding/previews/round.html"
 
     class Meta:
@@ -265,8 +227,12 @@ class FundRound(Publishable):
 
 
 class FundedProjectQuerySet(PublicQuerySet):
-    def public(self):
-        return self.filter(live=True, fund__live=True).exclude(round__live=False)
+    def public_rule(self):
+        return (
+            super().public_rule()
+            & models.Q(fund__live=True)
+            & ~models.Q(round__live=False)
+        )
 
     def searchable(self):
         """``public()`` in a form the search backend can filter (it cannot join).
@@ -283,7 +249,7 @@ class FundedProjectQuerySet(PublicQuerySet):
         )
 
 
-class FundedProject(Publishable, index.Indexed):
+class FundedProject(PublishableModel, index.Indexed):
     class Stage(models.TextChoices):
         PIPELINE = "pipeline", "Pipeline"
         ALLOCATED = "allocated", "Allocated"
@@ -376,6 +342,7 @@ class FundedProject(Publishable, index.Indexed):
         index.FilterField("fund"),
         index.FilterField("round"),
     ]
+    index_page = INDEX_PAGE
     preview_template = "funding/project_detail.html"
 
     class Meta:
@@ -389,7 +356,7 @@ class FundedProject(Publishable, index.Indexed):
         return self.title
 
     def get_absolute_url(self):
-        return f"{FundingIndexPage.index_url()}projects/{self.identifier}/"
+        return route_url(INDEX_PAGE, "project", self.identifier)
 
     def get_preview_context(self, request, mode_name):
         context = super().get_preview_context(request, mode_name)
@@ -422,7 +389,7 @@ class EnterpriseZoneSiteQuerySet(PublicQuerySet):
         )
 
 
-class EnterpriseZoneSite(Publishable, index.Indexed):
+class EnterpriseZoneSite(PublishableModel, index.Indexed):
     class ZoneRound(models.IntegerChoices):
         ROUND_1 = 1, "Round 1 (2012)"
         ROUND_2 = 2, "Round 2 (2016)"
@@ -533,6 +500,7 @@ class EnterpriseZoneSite(Publishable, index.Indexed):
         index.SearchField("description"),
         index.FilterField("live"),
     ]
+    index_page = INDEX_PAGE
     preview_template = "funding/site_detail.html"
 
     class Meta:
@@ -548,7 +516,7 @@ class EnterpriseZoneSite(Publishable, index.Indexed):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return f"{FundingIndexPage.index_url()}enterprise-zones/{self.slug}/"
+        return route_url(INDEX_PAGE, "site", self.slug)
 
     def local_authorities_display(self):
         names = [self.get_local_authority_display()]
@@ -585,7 +553,3 @@ class EnterpriseZoneSite(Publishable, index.Indexed):
         if self.description:
             data["description"] = self.description
         return data
-
-
-# The funding page's routes use the models above, so the page model comes last.
-from .pages import FundingIndexPage  # noqa: E402
