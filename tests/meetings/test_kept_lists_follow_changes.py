@@ -2,16 +2,15 @@
 starting or ending, shows on the next view, and each filter keeps its own list."""
 
 import datetime
-from unittest import mock
 
 import pytest
 from django.utils import timezone
 
 from tests.meetings.factories import CommitteeFactory, MeetingFactory
 
-pytestmark = pytest.mark.django_db
+# Meetings are placed relative to now, so the clock stands still while a test runs.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clock")]
 
-NOW = timezone.now().replace(microsecond=0)
 HOUR = datetime.timedelta(hours=1)
 
 
@@ -47,32 +46,36 @@ def test_a_renamed_meeting_shows_its_new_title_in_the_lists(client, meetings_ind
     assert "New title" in html(client, "/meetings/board/")
 
 
-def test_a_meeting_moves_from_upcoming_to_past_when_it_ends(client, meetings_index):
+def test_a_meeting_moves_from_upcoming_to_past_when_it_ends(
+    client, meetings_index, clock
+):
+    now = timezone.now()
     board = CommitteeFactory(slug="board")
     MeetingFactory(
         committee=board,
         title="This afternoon",
-        start=NOW + HOUR,
-        end=NOW + 3 * HOUR,
+        start=now + HOUR,
+        end=now + 3 * HOUR,
         status="scheduled",
     )
     before = html(client, "/meetings/")
     assert before.index("This afternoon") < before.index("Past meetings")
 
-    with mock.patch("django.utils.timezone.now", return_value=NOW + 4 * HOUR):
-        after = html(client, "/meetings/")
+    clock.shift(4 * HOUR)
+    after = html(client, "/meetings/")
 
     assert "Upcoming meetings" not in after
     assert after.index("Past meetings") < after.index("This afternoon")
 
 
 def test_each_committee_and_year_keeps_its_own_list(client, meetings_index):
+    now = timezone.now()
     board, sub_board = CommitteeFactory(slug="board"), CommitteeFactory(slug="sub")
     MeetingFactory(
-        committee=board, title="Alpha gathering", start=NOW - 400 * 24 * HOUR
+        committee=board, title="Alpha gathering", start=now - 400 * 24 * HOUR
     )
     MeetingFactory(committee=sub_board, title="Beta gathering")
-    last_year = (NOW - 400 * 24 * HOUR).year
+    last_year = (now - 400 * 24 * HOUR).year
 
     pages = {
         "/meetings/board/": ("Alpha gathering", "Beta gathering"),
