@@ -73,16 +73,9 @@ def test_an_administrator_signs_in_with_a_code_and_no_page_breaks_the_policy(
 
     violations = {}
     home = HomePage.objects.get()
-    import time
-
-    t = time.time()
     visit(page, f"{portal_server}/admin/pages/{home.pk}/edit/", violations)
-    print("editor", time.time() - t)
-    t = time.time()
     for path in PUBLIC_PAGES:
         visit(page, portal_server + path, violations)
-    print("public", time.time() - t)
-    t = time.time()
     page.goto(portal_server + "/")
     page.locator("#wagtail-userbar-trigger").click()
     expect(page.get_by_role("menuitem", name="Edit this page")).to_be_visible()
