@@ -55,7 +55,7 @@ screenshots: export DJANGO_SETTINGS_MODULE = portal.settings.test
 screenshots: $(INSTALLED)
 	SCREENSHOT_DIR=docs/screenshots $(PY) -m pytest tests/portal/test_screenshots.py
 
-# Production mode on the benchmark's own databases under bench/.work/ (see README.md).
+# Production mode on the benchmark's own databases under bench/.work/ (docs/benchmarks.md).
 # BENCH_SECONDS shortens each measurement; DATABASE_URL set to PostgreSQL measures that.
 bench: $(INSTALLED)
 	$(PY) -m bench.run bench

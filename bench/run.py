@@ -1,5 +1,5 @@
 """`python -m bench.run bench` and `python -m bench.run loadtest` (`make bench`,
-`make loadtest`): see README.md, "Benchmarks and the load test"."""
+`make loadtest`): see docs/benchmarks.md."""
 
 import argparse
 import contextlib

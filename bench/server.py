@@ -21,7 +21,7 @@ class ServerError(RuntimeError):
 
 @dataclass(frozen=True)
 class GunicornConfig:
-    """Chosen for 2 cores shared with wrk: see README.md, "Benchmarks"."""
+    """Chosen for 2 cores shared with wrk: see docs/benchmarks.md."""
 
     workers: int = 2
     threads: int = 4
