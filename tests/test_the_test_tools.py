@@ -5,6 +5,8 @@ import datetime
 import time
 
 import pytest
+from django.conf import settings
+from django.core.cache import cache
 from django.db import connection
 from django.utils import timezone
 
@@ -46,3 +48,18 @@ def test_the_restored_seeded_site_is_the_one_seed_portal_builds(database_snapsho
 
     assert row_counts() == restored
     assert restored["meetings_meeting"] and restored["funding_fundedproject"]
+
+
+@pytest.mark.skipif(not settings.REDIS_URL, reason="tests share a Redis only with it")
+def test_emptying_the_cache_forgets_this_process_keys_of_every_version_only():
+    from tests.cache import TestProcessRedisCache
+
+    other_process = TestProcessRedisCache(settings.REDIS_URL, {"KEY_PREFIX": "other"})
+    other_process.set("kept", 1)
+    cache.set("versioned", 1, version=2)
+
+    cache.clear()
+
+    assert cache.get("versioned", version=2) is None
+    assert other_process.get("kept") == 1
+    other_process.clear()
