@@ -23,7 +23,8 @@ run: $(INSTALLED)
 	$(PY) manage.py ensure_local_admin
 	$(PY) manage.py use_local_site_address --host $(HOST) --port $(PORT)
 	$(PY) manage.py run_scheduler & scheduler=$$!; \
-	trap 'kill $$scheduler 2>/dev/null' EXIT INT TERM; \
+	$(PY) manage.py run_jobs & jobs=$$!; \
+	trap 'kill $$scheduler $$jobs 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 # pytest always uses portal.settings.test (pyproject.toml), whatever the shell says.
@@ -47,7 +48,8 @@ serve: $(INSTALLED)
 	$(PY) manage.py collectstatic --no-input -v0
 	$(PY) manage.py migrate --no-input -v0
 	$(PY) manage.py run_scheduler & scheduler=$$!; \
-	trap 'kill $$scheduler 2>/dev/null' EXIT INT TERM; \
+	$(PY) manage.py run_jobs & jobs=$$!; \
+	trap 'kill $$scheduler $$jobs 2>/dev/null' EXIT INT TERM; \
 	$(VENV)/bin/gunicorn portal.wsgi --bind $(HOST):$(PORT) --workers $${WEB_CONCURRENCY:-2} --threads $${WEB_THREADS:-4} \
 		--no-control-socket --access-logfile - --forwarded-allow-ips "$${FORWARDED_ALLOW_IPS:-127.0.0.1}"
 

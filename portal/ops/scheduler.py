@@ -32,14 +32,16 @@ RUNNING_LOCK_SECONDS = 3600
 class Job:
     command: str
     every: timedelta
+    arguments: tuple = ()
 
 
 _jobs = {}
 
 
-def register(command, every):
-    """Run management command ``command`` once every ``every`` (a timedelta)."""
-    _jobs[command] = Job(command, every)
+def register(command, every, *arguments):
+    """Run management command ``command`` (with ``arguments``) once every ``every``
+    (a timedelta)."""
+    _jobs[command] = Job(command, every, arguments)
 
 
 def jobs():
@@ -51,6 +53,14 @@ def jobs():
 register("publish_scheduled", MINUTE)
 # Query planner statistics, which site search on SQLite needs as content grows.
 register("analyze_database", DAY)
+# Background jobs' results, once they are two weeks old (failed ones too).
+register(
+    "prune_db_task_results",
+    DAY,
+    "--backend=background",
+    "--queue-name=*",
+    "--failed-min-age-days=14",
+)
 
 
 def _claim(job):
@@ -71,7 +81,7 @@ def run_job(job):
     started = time.monotonic()
     output = io.StringIO()
     try:
-        call_command(job.command, verbosity=0, stdout=output)
+        call_command(job.command, *job.arguments, verbosity=0, stdout=output)
     except Exception:
         logger.exception("%s failed.", job.command)
         return "failed"

@@ -68,6 +68,8 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -141,7 +143,27 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The web server, the scheduler and the job worker share one file: readers never
+    # wait for a writer (WAL), and a writer takes the lock when its transaction starts
+    # and waits its turn, instead of failing with "database is locked" half-way. (With
+    # WAL, EXCLUSIVE locks out other writers only, as IMMEDIATE does; it is the mode
+    # the job worker's own locking expects.)
+    SQLITE_OPTIONS = {"transaction_mode": "EXCLUSIVE", "timeout": 20}
+    DATABASES["default"]["OPTIONS"] = {
+        **SQLITE_OPTIONS,
+        "init_command": "PRAGMA journal_mode=WAL;",
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Work that takes longer than a request (large imports, reading scanned papers) is
+# queued in the database and done by the job worker beside the web server
+# (``manage.py run_jobs``, see portal/ops/jobs.py). Wagtail's own tasks (search index
+# updates) stay immediate.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "background": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:

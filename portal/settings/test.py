@@ -37,7 +37,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "TEST": {"NAME": str(TEST_FILES / "test.sqlite3")},
             # A database thrown away at the end: no waiting for the disk.
             "OPTIONS": {
-                "init_command": "PRAGMA synchronous=OFF; PRAGMA journal_mode=MEMORY;"
+                **SQLITE_OPTIONS,
+                "init_command": "PRAGMA synchronous=OFF; PRAGMA journal_mode=MEMORY;",
             },
         }
     }

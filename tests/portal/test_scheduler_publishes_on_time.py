@@ -124,4 +124,5 @@ def test_the_core_and_each_app_schedule_their_jobs_with_their_intervals():
         "send_alert_digests": scheduler.HOUR,
         "purge_unconfirmed_subscriptions": scheduler.DAY,
         "analyze_database": scheduler.DAY,
+        "prune_db_task_results": scheduler.DAY,
     }
