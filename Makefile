@@ -56,6 +56,7 @@ serve: $(INSTALLED)
 screenshots: export DJANGO_SETTINGS_MODULE = portal.settings.test
 screenshots: $(INSTALLED)
 	SCREENSHOT_DIR=docs/screenshots $(PY) -m pytest tests/portal/test_screenshots.py
+	SCREENSHOT_DIR=docs/guides/screenshots $(PY) -m pytest -m journey
 
 # Production mode on the benchmark's own databases under bench/.work/ (docs/benchmarks.md).
 # BENCH_SECONDS shortens each measurement; DATABASE_URL set to PostgreSQL measures that.
