@@ -86,8 +86,7 @@ class MeetingDocumentsView(WagtailAdminTemplateMixin, TemplateView):
             for item in self.meeting.agenda_items.all()
             if any(
                 form.instance.agenda_item_id == item.pk
-                and form.instance.publication
-                != MeetingDocument.Publication.UNPUBLISHED
+                and form.instance.publication != MeetingDocument.Publication.UNPUBLISHED
                 for form in context["formset"].forms
             )
         ]
