@@ -52,7 +52,7 @@ class MeetingDocumentsView(WagtailAdminTemplateMixin, TemplateView):
                 ),
                 "label": self.meeting.display_title,
             },
-            {"url": "", "label": "Documents"},
+            {"url": "", "label": "Papers"},
         ]
 
     def formset(self, data=None):

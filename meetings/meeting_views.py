@@ -55,6 +55,10 @@ class SelectionCountIndexView(IndexView):
         return context
 
 
+class CommitteeIndexView(SelectionCountIndexView):
+    noun, nouns = "committee", "committees"
+
+
 class MeetingIndexView(SelectionCountIndexView):
     noun, nouns = "meeting", "meetings"
 

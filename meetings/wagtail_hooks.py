@@ -11,6 +11,7 @@ from meetings import deadlines, withdrawal
 from meetings.admin_views import MeetingDocumentsView
 from meetings.forms import MeetingDocumentForm, MeetingForm
 from meetings.meeting_views import (
+    CommitteeIndexView,
     MeetingCreateView,
     MeetingEditView,
     MeetingIndexView,
@@ -26,6 +27,8 @@ class CommitteeViewSet(SnippetViewSet):
     menu_label = "Committees"
     list_display = ["name", "slug", "sort_order"]
     search_fields = ["name"]
+    index_view_class = CommitteeIndexView
+    index_template_name = "meetings/admin/snippet_index.html"
 
 
 class MeetingViewSet(SnippetViewSet):
