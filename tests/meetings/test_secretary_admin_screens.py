@@ -162,12 +162,14 @@ def test_withdrawing_a_paper_takes_it_off_the_public_side_at_once(
         HTTP_REFERER=reverse("meetings_admin_documents", args=[document.meeting_id]),
     )
 
-    client.logout()
-    assert client.get(address).status_code == 404
-    assert "Skills plan" not in client.get(meeting_page).content.decode()
+    history = client.get(reverse(f"{DOCUMENTS}:history", args=[document.pk]))
+    assert "Withdrawn from the public" in history.content.decode()
     assert ModelLogEntry.objects.filter(
         object_id=str(document.pk), action="meetings.withdraw_document"
     ).exists()
+    client.logout()
+    assert client.get(address).status_code == 404
+    assert "Skills plan" not in client.get(meeting_page).content.decode()
 
 
 def test_withdrawing_an_items_papers_unpublishes_each(client, secretary):
