@@ -11,7 +11,11 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import log
 
 from meetings import audit
-from meetings.forms import DocumentSettingsForm, UploadForm
+from meetings.forms import (
+    DocumentSettingsForm,
+    UploadForm,
+    later_meetings_of_committee,
+)
 from meetings.models import Meeting, MeetingDocument
 
 # edit_only: a forged TOTAL_FORMS cannot make the form create a document.
@@ -23,7 +27,7 @@ DocumentFormSet = modelformset_factory(
 class MeetingDocumentsView(WagtailAdminTemplateMixin, TemplateView):
     template_name = "meetings/admin/meeting_documents.html"
     header_icon = "doc-full-inverse"
-    page_title = "Meeting documents"
+    page_title = "Papers"
 
     def dispatch(self, request, pk):
         if not request.user.has_perm("meetings.change_meetingdocument"):
@@ -48,7 +52,7 @@ class MeetingDocumentsView(WagtailAdminTemplateMixin, TemplateView):
                 ),
                 "label": self.meeting.display_title,
             },
-            {"url": "", "label": "Documents"},
+            {"url": "", "label": "Papers"},
         ]
 
     def formset(self, data=None):
@@ -61,9 +65,7 @@ class MeetingDocumentsView(WagtailAdminTemplateMixin, TemplateView):
             prefix="documents",
             form_kwargs={
                 "agenda_items": self.meeting.agenda_items.all(),
-                "meetings": Meeting.objects.select_related("committee").exclude(
-                    pk=self.meeting.pk
-                ),
+                "meetings": later_meetings_of_committee(self.meeting),
             },
         )
 
@@ -74,6 +76,20 @@ class MeetingDocumentsView(WagtailAdminTemplateMixin, TemplateView):
         )
         context.setdefault("formset", self.formset())
         context["meeting"] = self.meeting
+        context["public_ids"] = set(
+            MeetingDocument.objects.public()
+            .filter(meeting=self.meeting)
+            .values_list("pk", flat=True)
+        )
+        context["items_with_papers"] = [
+            item
+            for item in self.meeting.agenda_items.all()
+            if any(
+                form.instance.agenda_item_id == item.pk
+                and form.instance.publication != MeetingDocument.Publication.UNPUBLISHED
+                for form in context["formset"].forms
+            )
+        ]
         context["deadlines"] = self.meeting.deadlines()
         context["can_upload"] = self.request.user.has_perm(
             "meetings.add_meetingdocument"

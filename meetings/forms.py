@@ -1,6 +1,10 @@
+import re
+import uuid
+
 from django import forms
 from django.core.exceptions import ValidationError
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.widgets import AdminDateTimeInput
 
 from meetings import audit
 from meetings.models import AgendaItem, Meeting, MeetingDocument
@@ -34,8 +38,29 @@ def guess_kind(name):
 
 
 def title_from_name(name):
-    stem = name.rsplit(".", 1)[0].replace("-", " ").replace("_", " ").strip()
+    stem = " ".join(name.rsplit(".", 1)[0].replace("-", " ").replace("_", " ").split())
     return (stem[:1].upper() + stem[1:]) or "Document"
+
+
+ITEM_NUMBER = re.compile(r"\bitem\s*(\d+[a-z]?)\b", re.IGNORECASE)
+
+
+def agenda_item_named(name, items):
+    """The agenda item a file name such as "Item 3 budget.pdf" names, or None."""
+    match = ITEM_NUMBER.search(name.replace("_", " ").replace("-", " "))
+    if not match:
+        return None
+    number = match.group(1).lower()
+    return next((item for item in items if item.number.lower() == number), None)
+
+
+def later_meetings_of_committee(meeting):
+    """Where a meeting's minutes can be approved: its committee's later meetings."""
+    return (
+        Meeting.objects.select_related("committee")
+        .filter(committee_id=meeting.committee_id, start__gt=meeting.start)
+        .order_by("start")
+    )
 
 
 class UploadForm(forms.Form):
@@ -69,12 +94,15 @@ class UploadForm(forms.Form):
 
     def save(self):
         documents = []
+        items = list(self.meeting.agenda_items.all())
         for checked, file in self.checked:
             kind = guess_kind(checked.name)
+            original_name = file.name.rsplit("/", 1)[-1]
             document = MeetingDocument(
                 meeting=self.meeting,
+                agenda_item=agenda_item_named(original_name, items),
                 kind=kind,
-                title=title_from_name(file.name.rsplit("/", 1)[-1]),
+                title=title_from_name(original_name),
                 minutes_status=(
                     MeetingDocument.MinutesStatus.DRAFT
                     if kind == MeetingDocument.Kind.MINUTES
@@ -99,18 +127,25 @@ class DocumentSettingsForm(forms.ModelForm):
             "minutes_status",
             "approved_at",
         ]
-        widgets = {
-            "publish_at": forms.DateTimeInput(attrs={"type": "datetime-local"}),
-        }
+        widgets = {"publish_at": AdminDateTimeInput}
 
     def __init__(self, *args, agenda_items=(), meetings=(), **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["publish_at"].label = "Publish at"
         self.fields["agenda_item"].queryset = agenda_items
         self.fields["approved_at"].queryset = meetings
         self.fields["approved_at"].label_from_instance = lambda m: m.display_title
         self.fields["agenda_item"].label_from_instance = (
             lambda item: f"{item}{' (confidential)' if item.confidential else ''}"
         )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("kind") == MeetingDocument.Kind.MINUTES and not cleaned.get(
+            "minutes_status"
+        ):
+            cleaned["minutes_status"] = MeetingDocument.MinutesStatus.DRAFT
+        return cleaned
 
 
 class MeetingDocumentForm(WagtailAdminModelForm):
@@ -119,9 +154,9 @@ class MeetingDocumentForm(WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.checked = None
-        if "approved_at" in self.fields:
-            self.fields["approved_at"].queryset = Meeting.objects.select_related(
-                "committee"
+        if "approved_at" in self.fields and self.instance.meeting_id:
+            self.fields["approved_at"].queryset = later_meetings_of_committee(
+                self.instance.meeting
             )
         if "agenda_item" in self.fields:
             items = AgendaItem.objects.select_related("meeting")
@@ -157,3 +192,18 @@ class MeetingDocumentForm(WagtailAdminModelForm):
                     getattr(self, "for_user", None),
                 )
         return instance
+
+
+class MeetingForm(WagtailAdminModelForm):
+    """The meeting form, with a key that makes a second post of a new form edit the
+    meeting the first one made (see ``meetings.meeting_views``)."""
+
+    creation_key = forms.UUIDField(
+        widget=forms.HiddenInput, required=False, initial=uuid.uuid4
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("creation_key") and not self.instance.pk:
+            self.instance.uid = cleaned["creation_key"]
+        return cleaned

@@ -1,16 +1,22 @@
 from django.urls import path, reverse
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.components import Component
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.widgets.button import Button
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from meetings import deadlines
+from meetings import deadlines, withdrawal
 from meetings.admin_views import MeetingDocumentsView
-from meetings.forms import MeetingDocumentForm
+from meetings.forms import MeetingDocumentForm, MeetingForm
+from meetings.meeting_views import (
+    CommitteeIndexView,
+    MeetingCreateView,
+    MeetingEditView,
+    MeetingIndexView,
+    PaperIndexView,
+)
 from meetings.models import Committee, Meeting, MeetingDocument
 from portal.uk_time import UKTimeColumn
 
@@ -21,6 +27,8 @@ class CommitteeViewSet(SnippetViewSet):
     menu_label = "Committees"
     list_display = ["name", "slug", "sort_order"]
     search_fields = ["name"]
+    index_view_class = CommitteeIndexView
+    index_template_name = "meetings/admin/snippet_index.html"
 
 
 class MeetingViewSet(SnippetViewSet):
@@ -28,7 +36,7 @@ class MeetingViewSet(SnippetViewSet):
     icon = "date"
     menu_label = "Meetings"
     list_display = [
-        Column("display_title", label="Meeting"),
+        "display_title",
         "committee",
         UKTimeColumn("start", label="Starts", sort_key="start"),
         "status",
@@ -36,9 +44,17 @@ class MeetingViewSet(SnippetViewSet):
     list_filter = ["committee", "status", "live"]
     search_fields = ["title", "summary", "venue"]
     ordering = ["-start"]
+    index_view_class = MeetingIndexView
+    index_template_name = "meetings/admin/snippet_index.html"
+    add_view_class = MeetingCreateView
+    edit_view_class = MeetingEditView
+    edit_handler = ObjectList(Meeting.panels, base_form_class=MeetingForm)
 
     def get_queryset(self, request):
         return Meeting.objects.select_related("committee")
+
+    def get_add_view_kwargs(self, **kwargs):
+        return super().get_add_view_kwargs(edit_view=self.edit_view, **kwargs)
 
 
 class MeetingDocumentViewSet(SnippetViewSet):
@@ -55,6 +71,8 @@ class MeetingDocumentViewSet(SnippetViewSet):
     list_filter = ["kind", "publication", "meeting__committee"]
     search_fields = ["title"]
     ordering = ["-uploaded_at"]
+    index_view_class = PaperIndexView
+    index_template_name = "meetings/admin/snippet_index.html"
     edit_handler = ObjectList(
         MeetingDocument.panels, base_form_class=MeetingDocumentForm
     )
@@ -88,6 +106,20 @@ def register_document_schedule_action(actions):
             return f"Scheduled for release at {release}" if release else self.label
 
 
+@hooks.register("register_log_actions")
+def register_withdrawal_actions(actions):
+    actions.register_action(
+        withdrawal.WITHDRAW_ACTION,
+        "Withdraw from the public",
+        "Withdrawn from the public",
+    )
+    actions.register_action(
+        withdrawal.WITHHOLD_ITEM_ACTION,
+        "Withhold a confidential item's papers",
+        "Made an agenda item confidential: its papers are withheld",
+    )
+
+
 @hooks.register("register_admin_urls")
 def register_meeting_documents_url():
     return [
@@ -95,7 +127,17 @@ def register_meeting_documents_url():
             "meetings/meeting/<int:pk>/documents/",
             MeetingDocumentsView.as_view(),
             name="meetings_admin_documents",
-        )
+        ),
+        path(
+            "meetings/document/<int:pk>/withdraw/",
+            withdrawal.withdraw_document,
+            name="meetings_admin_withdraw_document",
+        ),
+        path(
+            "meetings/agenda-item/<int:pk>/withdraw/",
+            withdrawal.withdraw_item_papers,
+            name="meetings_admin_withdraw_item",
+        ),
     ]
 
 
@@ -104,8 +146,8 @@ def meeting_documents_button(snippet, user, next_url=None):
     if isinstance(snippet, Meeting) and user.has_perm(
         "meetings.change_meetingdocument"
     ):
-        yield MenuItem(
-            "Upload and publish documents",
+        yield Button(
+            "Upload and publish papers",
             reverse("meetings_admin_documents", args=[snippet.pk]),
             icon_name="upload",
             priority=15,

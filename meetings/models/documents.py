@@ -1,5 +1,6 @@
 import uuid
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -10,6 +11,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
 from meetings.models.meetings import INDEX_PAGE, AgendaItem, Meeting
+from meetings.panels import DocumentFilePanel
 from meetings.storage import private_storage
 from portal.caching.routing import route_url
 from portal.publishing import PublicQuerySet
@@ -128,7 +130,8 @@ class MeetingDocument(index.Indexed, models.Model):
         FieldPanel("agenda_item"),
         FieldPanel("kind"),
         FieldPanel("title"),
-        FieldPanel("file"),
+        DocumentFilePanel(heading="File and earlier versions"),
+        FieldPanel("file", widget=forms.FileInput),
         MultiFieldPanel(
             [FieldRowPanel([FieldPanel("publication"), FieldPanel("publish_at")])],
             "Publication",
@@ -175,6 +178,15 @@ class MeetingDocument(index.Indexed, models.Model):
             self.minutes_status or self.approved_at_id
         ):
             errors["minutes_status"] = "Only minutes have a draft or approved status."
+        if (
+            self.approved_at_id
+            and self.meeting_id
+            and self.approved_at.start <= self.meeting.start
+        ):
+            errors["approved_at"] = (
+                "Minutes are approved at a later meeting than the one they record: "
+                "choose a meeting after this one."
+            )
         if (
             self.agenda_item_id
             and self.meeting_id

@@ -164,6 +164,8 @@ class Meeting(PublishableModel, index.Indexed, ClusterableModel):
         day = date_format(timezone.localtime(self.start), "j F Y")
         return f"{self.committee.name} meeting, {day}"
 
+    display_title.fget.short_description = "Meeting"
+
     @property
     def timing(self):
         """'upcoming', 'in progress' or 'past', from the clock."""
@@ -194,12 +196,22 @@ class Meeting(PublishableModel, index.Indexed, ClusterableModel):
         return self.get_url()
 
     def clean(self):
-        if self.start and self.end and self.end < self.start:
-            raise ValidationError({"end": "The meeting must end after it starts."})
-        if self.start and self.end and self.end - self.start > self.LONGEST_MEETING:
-            raise ValidationError(
-                {"end": "A meeting can last a week at most: check the end date."}
+        errors = {}
+        if self.start and self.end and self.end <= self.start:
+            errors["end"] = "The meeting must end after it starts."
+        elif self.start and self.end and self.end - self.start > self.LONGEST_MEETING:
+            errors["end"] = "A meeting can last a week at most: check the end date."
+        if (
+            self.status == self.Status.HELD
+            and self.start
+            and self.start > timezone.now()
+        ):
+            errors["status"] = (
+                "A meeting cannot be held before it starts: choose Scheduled, or "
+                "check the start date."
             )
+        if errors:
+            raise ValidationError(errors)
 
     def save(self, *args, **kwargs):
         if self.pk:
