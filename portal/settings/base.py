@@ -349,6 +349,8 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
+# Dates and times are also read as people type them (portal/formats/en_GB/formats.py).
+FORMAT_MODULE_PATH = ["portal.formats"]
 # The admin shows every time as UK time (portal/uk_time.py): no other zone to pick.
 WAGTAIL_USER_TIME_ZONES = ["Europe/London"]
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "png", "gif": "png"}
