@@ -4,12 +4,14 @@ import datetime
 import re
 
 import pytest
+from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from wagtail.admin.forms.models import formfield_for_dbfield
 from wagtail.admin.widgets import AdminDateTimeInput
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
-from meetings.models import Meeting
+from meetings.models import Meeting, MeetingDocument
 from tests.factories import StandardPageFactory
 from tests.meetings.factories import CommitteeFactory
 
@@ -85,3 +87,26 @@ def test_every_admin_date_time_picker_keeps_typed_text_and_shows_a_hint():
     assert "validateOnBlur: false" in html
     assert "e.g. 14/01/2027 10:00, UK time" in html
     assert 'aria-describedby="id_publish_at-zone"' in html
+
+
+def test_a_papers_form_built_the_admin_way_reads_and_refuses_the_same():
+    """The papers page's "Publish at": a plain ModelForm given Wagtail's
+    ``formfield_for_dbfield`` gets the same picker, formats and message."""
+
+    class PublishAtForm(forms.ModelForm):
+        class Meta:
+            model = MeetingDocument
+            fields = ["publish_at"]
+            formfield_callback = formfield_for_dbfield
+
+    field = PublishAtForm().fields["publish_at"]
+    assert isinstance(field.widget, AdminDateTimeInput)
+    assert field.clean("14/01/2027 10.00") == TEN_GMT
+    with pytest.raises(ValidationError, match=re.escape(EXPECTED_FORMAT)):
+        field.clean("14/01/27 25:00")
+
+
+def test_any_date_time_field_reads_the_ways_people_type():
+    field = forms.DateTimeField(widget=AdminDateTimeInput())
+    for typed in ("14/01/2027 10.00", "14 Jan 2027 10am", "14/01/2027 at 10:00"):
+        assert field.clean(typed) == TEN_GMT, typed
