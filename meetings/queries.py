@@ -64,4 +64,3 @@ def documents(meeting):
             F("agenda_item__sort_order").asc(nulls_first=True), "kind", "title", "pk"
         )
     )
-
