@@ -17,6 +17,8 @@ $(INSTALLED): requirements.txt requirements-dev.txt
 	touch $(INSTALLED)
 
 run: export DJANGO_SETTINGS_MODULE ?= portal.settings.development
+# The address the server listens on is the one emails and start-up messages give.
+run: export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 run: $(INSTALLED)
 	$(PY) manage.py migrate --no-input -v0
 	$(PY) manage.py seed_portal

@@ -2,6 +2,7 @@
 
 import io
 import logging
+import textwrap
 from dataclasses import dataclass
 
 from pypdf import PdfReader, PdfWriter
@@ -42,54 +43,99 @@ def inspect(data):
         return PdfInfo(problem="it is damaged")
 
 
-def build_pack(parts):
-    """One PDF of ``parts`` ((bookmark title, file object), ...) with a bookmark each.
+def readable(parts):
+    """Which ``parts`` ((bookmark title, file object), ...) a pack can include.
 
-    Parts that cannot be read (damaged or encrypted) are left out; the titles of those
-    left out are returned with the bytes.
+    Returns ([(title, reader)], [titles of parts that are damaged or encrypted]).
     """
-    writer = PdfWriter()
-    skipped = []
+    readers, left_out = [], []
     for title, file in parts:
         try:
             reader = PdfReader(file)
             if reader.is_encrypted:
-                skipped.append(title)
+                left_out.append(title)
                 continue
-            start = len(writer.pages)
+            len(reader.pages)
+            readers.append((title, reader))
+        except Exception:  # pypdf raises many kinds of error on hostile files
+            left_out.append(title)
+    return readers, left_out
+
+
+def build_pack(opening_title, opening, readers):
+    """One PDF: ``opening`` (PDF bytes) then each of ``readers``, a bookmark each."""
+    writer = PdfWriter()
+    for title, reader in [(opening_title, PdfReader(io.BytesIO(opening))), *readers]:
+        start = len(writer.pages)
+        try:
             for page in reader.pages:
                 writer.add_page(page)
+        except Exception:  # a file that read well enough may still fail to copy
+            logger.info("Agenda pack: could not copy all of %s", title)
+        if len(writer.pages) > start:
             writer.add_outline_item(title=title, page_number=start)
-        except Exception:  # pypdf raises many kinds of error on hostile files
-            skipped.append(title)
-    if not writer.pages:
-        writer.add_blank_page(595, 842)
     buffer = io.BytesIO()
     writer.write(buffer)
-    return buffer.getvalue(), skipped
+    return buffer.getvalue()
 
 
 def _escape(text):
-    text = text.encode("latin-1", "replace").decode("latin-1")
+    # Helvetica's WinAnsiEncoding is Windows-1252: it has £, – and ’, not every letter.
+    text = text.encode("cp1252", "replace").decode("cp1252")
     return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
 
 
 def example_pdf(title, lines=()):
     """A small one-page A4 PDF with ``title`` and ``lines`` as real, searchable text."""
-    commands = ["BT", "/F1 18 Tf", "56 780 Td", f"({_escape(title)}) Tj", "/F1 11 Tf"]
+    return text_pdf([(title, *lines)])
+
+
+LINES_PER_PAGE = 36
+LINE_WIDTH = 88
+
+
+def wrapped(lines):
+    """``lines`` wrapped to fit an A4 page at 11 point, indents kept."""
+    out = []
     for line in lines:
-        commands += ["0 -20 Td", f"({_escape(line)}) Tj"]
-    commands.append("ET")
-    stream = "\n".join(commands).encode("latin-1")
+        indent = " " * (len(line) - len(line.lstrip()))
+        out += textwrap.wrap(
+            line, LINE_WIDTH, initial_indent="", subsequent_indent=indent + "  "
+        ) or [""]
+    return out
+
+
+def text_pdf(pages):
+    """An A4 PDF of real, searchable text: ``pages`` is a list of line lists, the
+    first line of each in large type; long pages run on to more pages."""
+    streams = []
+    for title, *lines in pages:
+        lines = wrapped(lines)
+        for start in range(0, max(len(lines), 1), LINES_PER_PAGE):
+            commands = ["BT", "/F1 18 Tf", "56 780 Td", f"({_escape(title)}) Tj"]
+            commands.append("/F1 11 Tf")
+            for line in lines[start : start + LINES_PER_PAGE]:
+                commands += ["0 -20 Td", f"({_escape(line)}) Tj"]
+            commands.append("ET")
+            streams.append("\n".join(commands).encode("cp1252"))
+    count = len(streams)
+    font = 3 + 2 * count
+    kids = " ".join(f"{3 + 2 * n} 0 R" for n in range(count)).encode()
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
-        b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica "
-        b"/Encoding /WinAnsiEncoding >>",
-        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, count),
     ]
+    for n, stream in enumerate(streams):
+        objects += [
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+            b"/Resources << /Font << /F1 %d 0 R >> >> /Contents %d 0 R >>"
+            % (font, 4 + 2 * n),
+            b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        ]
+    objects.append(
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica "
+        b"/Encoding /WinAnsiEncoding >>"
+    )
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, start=1):

@@ -64,14 +64,3 @@ def documents(meeting):
             F("agenda_item__sort_order").asc(nulls_first=True), "kind", "title", "pk"
         )
     )
-
-
-def pack_documents(meeting):
-    """The PDFs of an agenda pack: the agenda first, then the papers in order."""
-    pdfs = [
-        document
-        for document in documents(meeting).filter(kind__in=PACK_KINDS)
-        if document.extension == "pdf"
-    ]
-    pdfs.sort(key=lambda document: document.kind != MeetingDocument.Kind.AGENDA)
-    return pdfs

@@ -1,16 +1,14 @@
 """The public meetings pages: plain views, each given the meetings page whose route it
 serves (see ``MeetingIndexPage``)."""
 
-import hashlib
 from collections import defaultdict
 
-from django.core.files.base import ContentFile
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from meetings import feeds, pdf, queries
+from meetings import feeds, pack, queries
 from meetings.filters import UPCOMING, MeetingFilterForm
 from meetings.models.documents import MeetingDocument
 from meetings.storage import private_storage
@@ -106,9 +104,7 @@ def meeting_detail(request, page, slug, pk):
             "meeting": meeting,
             "agenda_items": agenda_items,
             "documents": general,
-            "has_pack": any(
-                d.extension == "pdf" and d.kind in queries.PACK_KINDS for d in documents
-            ),
+            "has_pack": pack.has_pack(agenda_items, documents),
             "json_ld": meeting.json_ld(request.build_absolute_uri(url)),
         },
     )
@@ -145,32 +141,10 @@ def calendar(request, page, slug=None, pk=None):
 
 @require_GET
 def agenda_pack(request, page, slug, pk):
-    """The agenda and every public PDF paper of a meeting, in agenda order, as one PDF.
-
-    Built on first request and kept under a name made from the public documents, so
-    any change to them (a new paper, a replaced file, a withdrawal) builds a new pack.
-    """
+    """The meeting's agenda pack (see ``meetings.pack``), as one PDF."""
     meeting = get_object_or_404(queries.meetings(), pk=pk, committee__slug=slug)
-    documents = queries.pack_documents(meeting)
-    if not documents:
-        raise Http404("This meeting has no public papers yet.")
-    key = hashlib.sha256(
-        "|".join(f"{d.pk}:{d.sha256}" for d in documents).encode()
-    ).hexdigest()[:32]
-    name = f"packs/{meeting.pk}/{key}.pdf"
-    storage = private_storage()
-    if not storage.exists(name):
-        parts = []
-        for document in documents:
-            title = document.title
-            if document.agenda_item:
-                title = f"Item {document.agenda_item.number}: {title}"
-            parts.append((title, document.file.open("rb")))
-        try:
-            data, _skipped = pdf.build_pack(parts)
-        finally:
-            for _title, file in parts:
-                file.close()
-        storage.save(name, ContentFile(data))
+    name = pack.cached_pack(request, meeting)
+    if name is None:
+        raise Http404("This meeting has no agenda or public papers yet.")
     filename = f"agenda-pack-{meeting.committee.slug}-{meeting.start:%Y-%m-%d}.pdf"
-    return _serve(storage.open(name, "rb"), "application/pdf", filename, True)
+    return _serve(private_storage().open(name, "rb"), "application/pdf", filename, True)

@@ -23,3 +23,32 @@ class UKTimeColumn(Column):
 
     def get_value(self, instance):
         return uk_time(super().get_value(instance))
+
+
+INVALID_DATETIME = (
+    "Enter the date and time as day/month/year and hours:minutes, "
+    "e.g. 14/01/2027 10:00 (UK time)."
+)
+INVALID_DATE = "Enter the date as day/month/year, e.g. 14/01/2027."
+
+
+def register_admin_date_fields():
+    """Every admin form's date and date-time fields say which format they expect."""
+    from django.db import models
+    from wagtail.admin.forms.models import register_form_field_override
+    from wagtail.admin.widgets import AdminDateInput, AdminDateTimeInput
+
+    register_form_field_override(
+        models.DateTimeField,
+        override={
+            "widget": AdminDateTimeInput,
+            "error_messages": {"invalid": INVALID_DATETIME},
+        },
+    )
+    register_form_field_override(
+        models.DateField,
+        override={
+            "widget": AdminDateInput,
+            "error_messages": {"invalid": INVALID_DATE},
+        },
+    )

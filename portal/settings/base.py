@@ -94,6 +94,8 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "portal.security.two_factor.middleware.RequireTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Says what an Approve from the dashboard's row menu did (Wagtail says nothing).
+    "portal.workflow_messages.WorkflowActionMessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Axes turns a locked-out sign-in into its lockout page: it must come last.
@@ -349,6 +351,8 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
+# Dates and times are also read as people type them (portal/formats/en_GB/formats.py).
+FORMAT_MODULE_PATH = ["portal.formats"]
 # The admin shows every time as UK time (portal/uk_time.py): no other zone to pick.
 WAGTAIL_USER_TIME_ZONES = ["Europe/London"]
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "png", "gif": "png"}

@@ -114,11 +114,12 @@ def test_agenda_pack_joins_agenda_and_public_papers_in_agenda_order(client, meet
     reader = PdfReader(io.BytesIO(body(client.get(url))))
 
     assert [item.title for item in reader.outline] == [
+        "Agenda and contents",
         "Agenda",
         "Item 1: First paper",
         "Item 2: Second paper",
     ]
-    assert len(reader.pages) == 3
+    assert len(reader.pages) == 4
     assert "Agenda" in client.get(meeting.url).content.decode()
 
 
@@ -128,15 +129,90 @@ def test_agenda_pack_is_rebuilt_when_a_public_paper_changes(client, meeting):
         meeting=meeting, title="Late paper", publication="unpublished"
     )
     url = f"/meetings/board/{meeting.pk}/agenda-pack.pdf"
-    assert len(PdfReader(io.BytesIO(body(client.get(url)))).pages) == 1
+    assert len(PdfReader(io.BytesIO(body(client.get(url)))).pages) == 2
 
     late.publication = "published"
     late.save()
 
-    assert len(PdfReader(io.BytesIO(body(client.get(url)))).pages) == 2
+    assert len(PdfReader(io.BytesIO(body(client.get(url)))).pages) == 3
 
 
-def test_no_agenda_pack_without_public_papers(client, meeting):
+def test_no_agenda_pack_without_agenda_items_or_public_papers(client, meeting):
     assert (
         client.get(f"/meetings/board/{meeting.pk}/agenda-pack.pdf").status_code == 404
     )
+
+
+def pack_pages(client, meeting):
+    url = f"/meetings/board/{meeting.pk}/agenda-pack.pdf"
+    reader = PdfReader(io.BytesIO(body(client.get(url))))
+    return reader, [page.extract_text() for page in reader.pages]
+
+
+@pytest.fixture
+def board_meeting(meeting):
+    AgendaItemFactory(meeting=meeting, number="1", title="Welcome", presenter="Chair")
+    land = AgendaItemFactory(
+        meeting=meeting,
+        number="2",
+        title="Land deal",
+        confidential=True,
+        confidential_reason="Commercially sensitive",
+    )
+    budget = AgendaItemFactory(meeting=meeting, number="3", title="Budget 2027")
+    MeetingDocumentFactory(meeting=meeting, agenda_item=land, title="Land valuation")
+    MeetingDocumentFactory(meeting=meeting, agenda_item=budget, title="Budget report")
+    return meeting
+
+
+def test_the_pack_opens_with_an_agenda_page_made_from_the_items(client, board_meeting):
+    reader, pages = pack_pages(client, board_meeting)
+
+    agenda = pages[0]
+    assert "1. Welcome" in agenda
+    assert "Presented by Chair" in agenda
+    assert "2. Land deal" in agenda
+    assert "Confidential: Commercially sensitive" in agenda
+    assert "3. Budget 2027" in agenda
+    assert "In this pack: Item 3: Budget report" in agenda
+    assert [item.title for item in reader.outline] == [
+        "Agenda and contents",
+        "Item 3: Budget report",
+    ]
+    assert not any("Land valuation" in page for page in pages)
+
+
+def test_a_paper_that_is_not_a_pdf_is_listed_with_its_address(client, board_meeting):
+    budget = board_meeting.agenda_items.get(number="3")
+    MeetingDocumentFactory(
+        meeting=board_meeting,
+        agenda_item=budget,
+        title="Budget workings",
+        file_name="workings.docx",
+        content_type=CONTENT_TYPES["docx"],
+        body=docx(),
+    )
+    workings = MeetingDocument.objects.get(title="Budget workings")
+
+    _reader, pages = pack_pages(client, board_meeting)
+
+    agenda = " ".join(pages[0].split())
+    assert "Not in this pack: Item 3: Budget workings" in agenda
+    assert "Papers not included in this pack" in agenda
+    assert f"http://testserver{workings.url}" in agenda.replace(" ", "")
+
+
+def test_a_damaged_pdf_is_listed_not_silently_dropped(client, board_meeting):
+    MeetingDocumentFactory(
+        meeting=board_meeting, title="Broken scan", body=b"%PDF-1.4 not really"
+    )
+    reader, pages = pack_pages(client, board_meeting)
+    assert "Broken scan (the file could not be read)" in pages[0]
+    assert "Broken scan" not in [item.title for item in reader.outline]
+
+
+def test_a_meeting_with_only_an_agenda_has_a_pack(client, meeting):
+    AgendaItemFactory(meeting=meeting, number="1", title="Welcome")
+    _reader, pages = pack_pages(client, meeting)
+    assert "1. Welcome" in pages[0]
+    assert "agenda-pack.pdf" in client.get(meeting.url).content.decode()
