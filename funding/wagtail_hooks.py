@@ -9,6 +9,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import LiveStatusTagColumn
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -70,7 +71,14 @@ class FundRoundViewSet(FundingViewSet):
     model = FundRound
     icon = "date"
     menu_label = "Rounds"
-    list_display = ["name", "fund", "period", "amount_secured", "status"]
+    list_display = [
+        "name",
+        "fund",
+        "period",
+        "amount_secured",
+        "status",
+        LiveStatusTagColumn(label="Publication"),
+    ]
     list_filter = ["fund", "status", "live"]
     search_fields = ["name", "identifier"]
     list_export = [
@@ -90,7 +98,14 @@ class FundedProjectViewSet(FundingViewSet):
     model = FundedProject
     icon = "pick"
     menu_label = "Projects"
-    list_display = ["title", "fund", "local_authority", "amount_awarded", "stage"]
+    list_display = [
+        "title",
+        "fund",
+        "local_authority",
+        "amount_awarded",
+        "stage",
+        LiveStatusTagColumn(label="Publication"),
+    ]
     list_filter = ["fund", "round", "stage", "local_authority", "live"]
     search_fields = ["title", "recipient", "identifier"]
     list_per_page = 50
@@ -117,7 +132,13 @@ class EnterpriseZoneSiteViewSet(FundingViewSet):
     model = EnterpriseZoneSite
     icon = "site"
     menu_label = "Enterprise Zone sites"
-    list_display = ["name", "local_authority", "zone_round", "area_hectares"]
+    list_display = [
+        "name",
+        "local_authority",
+        "zone_round",
+        "area_hectares",
+        LiveStatusTagColumn(label="Publication"),
+    ]
     list_filter = ["local_authority", "zone_round", "incentive", "live"]
     search_fields = ["name", "place", "sectors"]
     list_export = [

@@ -6,6 +6,7 @@ with their published amounts and sources.
 
 import csv
 import io
+import re
 
 import pytest
 from django.contrib.auth.models import Group
@@ -135,6 +136,9 @@ def test_imported_rows_are_drafts_unless_the_editor_publishes_them(
     assert FundedProject.objects.count() == 2
     assert not FundedProject.objects.public().exists()
     assert all(p.has_unpublished_changes for p in FundedProject.objects.all())
+    listing = client.get("/admin/snippets/funding/fundedproject/").content.decode()
+    assert "Publication" in listing
+    assert re.search(r'class="w-status\s*"[^>]*>\s*draft\s*<', listing)
 
     response = apply(client, check(client, CSV), publish="yes")
     assert "Projects imported and published: 0 new, 2 changed" in (
