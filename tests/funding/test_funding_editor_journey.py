@@ -13,6 +13,7 @@ import pytest
 from playwright.sync_api import expect
 
 from funding.models import FundedProject
+from tests.accessibility import axe_violations
 from tests.funding.factories import FundFactory
 from tests.journeys import StaffBrowser, create_staff
 
@@ -115,6 +116,7 @@ def test_a_funding_editor_imports_projects_and_sees_them_live(
     assert header[:4] == ["identifier", "fund", "round", "title"]
     clicks.click(page.get_by_text("The 18 columns of a funded projects file"))
     staff.screenshot("funding-import-page", full_page=True)
+    assert axe_violations(page) == []
 
     clicks.step("check a file with two mistakes")
     check_file(page, clicks, write(tmp_path, "projects.csv", WITH_MISTAKES))
@@ -126,6 +128,7 @@ def test_a_funding_editor_imports_projects_and_sees_them_live(
     expect(page.get_by_role("button", name="Apply this import")).to_have_count(0)
     assert not FundedProject.objects.exists()
     staff.screenshot("funding-import-problems", full_page=True)
+    assert axe_violations(page) == []
 
     clicks.step("check the corrected file")
     check_file(page, clicks, write(tmp_path, "projects-fixed.csv", FIXED))
@@ -137,6 +140,7 @@ def test_a_funding_editor_imports_projects_and_sees_them_live(
         page.get_by_label("As drafts, to check and publish one by one")
     ).to_be_checked()
     staff.screenshot("funding-import-preview", full_page=True)
+    assert axe_violations(page) == []
 
     clicks.step("publish the import")
     clicks.click(page.get_by_label("Published at once"))
