@@ -95,6 +95,7 @@ class PreviewRow:
     action: str
     key: str
     cells: list
+    changes: list = field(default_factory=list)
 
 
 # Cell parsers: each returns the Python value or raises CellError with the reason.
@@ -386,6 +387,8 @@ class Importer:
         model = model or self.model
         values = {}
         for name, column in columns.items():
+            if name not in row and model is self.model:
+                continue  # A column left out keeps what is saved; a new row's default.
             raw = (row.get(name) or "").strip()
             if raw:
                 try:
@@ -472,40 +475,64 @@ class Importer:
             found.save(update_fields=["date_accessed"])
         return found
 
-    def differs(self, obj, values, source):
-        if self.publish and not obj.live:
-            return True
+    def compared_with(self, obj):
+        """The version a row is compared with: the draft, when drafts are saved."""
         if not self.publish and obj.live and obj.has_unpublished_changes:
-            obj = obj.get_latest_revision_as_object()
+            return obj.get_latest_revision_as_object()
+        return obj
+
+    def changed_fields(self, obj, values, source):
+        changed = []
         for name, value in values.items():
             current = getattr(obj, name)
             if hasattr(current, "pk") or hasattr(value, "pk"):
                 if getattr(current, "pk", None) != getattr(value, "pk", None):
-                    return True
+                    changed.append(name)
             elif current != value:
-                return True
-        current_source = (obj.source.title, obj.source.url)
-        if current_source != (source["title"], source["url"]):
-            return True
+                changed.append(name)
         accessed = source.get("date_accessed")
-        return bool(accessed) and obj.source.date_accessed != accessed
+        if (obj.source.title, obj.source.url) != (source["title"], source["url"]) or (
+            accessed and obj.source.date_accessed != accessed
+        ):
+            changed.append("source")
+        return changed
 
-    def describe(self, line, action, values):
-        """The row as the preview lists it: the fields an editor recognises it by."""
+    def differs(self, obj, values, source):
+        if self.publish and not obj.live:
+            return True
+        return bool(self.changed_fields(self.compared_with(obj), values, source))
+
+    def show(self, record, name):
+        """A field's value as an editor reads it: labels, not codes; pounds."""
+        model_field = self.model._meta.get_field(name)
+        value = getattr(record, name)
+        if value in (None, ""):
+            return "—"
+        if model_field.choices:
+            return record._get_FIELD_display(model_field)
+        if name in self.columns and self.columns[name].parse is money:
+            return f"£{value:,.2f}"
+        return str(value)
+
+    def describe(self, line, values, source, obj=None):
+        """The row as the preview lists it: the fields an editor recognises it by,
+        and for a record that exists, what the file changes in it."""
         candidate = self.model(**values)
-        cells = []
-        for name in self.preview_fields:
-            model_field = self.model._meta.get_field(name)
-            value = getattr(candidate, name)
-            if value in (None, ""):
-                cells.append("—")
-            elif model_field.choices:
-                cells.append(candidate._get_FIELD_display(model_field))
-            elif self.columns[name].parse is money:
-                cells.append(f"£{value:,.2f}")
+        cells = [self.show(candidate, name) for name in self.preview_fields]
+        if obj is None:
+            return PreviewRow(line, "New", values[self.key], cells)
+        current = self.compared_with(obj)
+        changes = []
+        for name in self.changed_fields(current, values, source):
+            label = capfirst(self.model._meta.get_field(name).verbose_name)
+            if name == "source":
+                changes.append(f"{label}: {current.source} → {source['title']}")
             else:
-                cells.append(str(value))
-        return PreviewRow(line, action, values[self.key], cells)
+                before, after = self.show(current, name), self.show(candidate, name)
+                changes.append(f"{label}: {before} → {after}")
+        if not changes:
+            changes.append("Published (it is a draft now)")
+        return PreviewRow(line, "Changed", values[self.key], cells, changes)
 
     def run(self, data, dry_run=False, user=None, publish=True):
         self.user = user
@@ -531,12 +558,12 @@ class Importer:
                 obj = existing.get(values[self.key])
                 if obj is None:
                     self.report.created.append(values[self.key])
-                    self.add_to_preview(line, "New", values)
+                    self.add_to_preview(line, values, source)
                     if not dry_run:
                         self.create(values, source)
                 elif self.differs(obj, values, source):
                     self.report.updated.append(values[self.key])
-                    self.add_to_preview(line, "Changed", values)
+                    self.add_to_preview(line, values, source, obj)
                     if not dry_run:
                         self.update(obj, values, source)
                 else:
@@ -544,9 +571,9 @@ class Importer:
         self.report.applied = not dry_run
         return self.report
 
-    def add_to_preview(self, line, action, values):
+    def add_to_preview(self, line, values, source, obj=None):
         if len(self.report.preview) < PREVIEW_ROWS:
-            self.report.preview.append(self.describe(line, action, values))
+            self.report.preview.append(self.describe(line, values, source, obj))
 
     def create(self, values, source):
         obj = self.model(**values, source=self.source_for(source))

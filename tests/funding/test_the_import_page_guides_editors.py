@@ -7,6 +7,7 @@ with their published amounts and sources.
 import csv
 import io
 import re
+from decimal import Decimal
 
 import pytest
 from django.contrib.auth.models import Group
@@ -162,3 +163,43 @@ def test_published_rows_are_public_at_once(client, editor, fund):
     response = apply(client, check(client, CSV), publish="yes")
     assert "Projects imported and published: 2 new" in response.content.decode()
     assert FundedProject.objects.public().count() == 2
+
+
+def test_the_preview_says_what_a_changed_row_changes(client, editor, fund):
+    FundedProjectFactory(
+        identifier="lgf-netpark",
+        fund=fund,
+        title="NETPark",
+        amount_awarded=1,
+        local_authority="",
+        stage="",
+        latitude=None,
+        longitude=None,
+        source__title="nelep.co.uk/tag/local-growth-fund",
+        source__url="https://nelep.co.uk/tag/local-growth-fund",
+    )
+    html = check(client, CSV).content.decode()
+    assert "Amount awarded: £1.00 → £25,200,000.00" in html
+    assert "Title:" not in html
+
+
+def test_a_column_left_out_keeps_what_is_saved(client, editor, fund):
+    FundedProjectFactory(
+        identifier="lgf-northumberland-energy-park",
+        fund=fund,
+        title="Northumberland Energy Park",
+        recipient="Kept as it was",
+        amount_awarded=1,
+        latitude=Decimal("55.12700"),
+        longitude=Decimal("-1.50800"),
+    )
+    without_places = (
+        "identifier,fund,title,amount_awarded,source_title\n"
+        "lgf-northumberland-energy-park,local-growth-fund,Northumberland Energy Park,"
+        "4440736,northeast-ca.gov.uk/projects/local-growth-fund\n"
+    )
+    apply(client, check(client, without_places), publish="yes")
+    project = FundedProject.objects.get(identifier="lgf-northumberland-energy-park")
+    assert project.amount_awarded == 4440736
+    assert project.recipient == "Kept as it was"
+    assert project.latitude == Decimal("55.12700")
