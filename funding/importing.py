@@ -4,7 +4,10 @@ Used by ``manage.py import_funding`` and by the admin's upload page. A file is c
 whole before anything is written: every bad cell is reported with its line, column and
 reason, and if there is any, nothing changes. Rows are matched on a stable identifier
 (``identifier``, or ``slug`` for sites), so importing a file twice changes nothing.
-Imported records are published: the preview is where an editor checks them.
+Imported records are saved as drafts or published, as the editor chooses.
+
+Each importer's ``columns`` are the one description of the file: the reading, the
+admin page's list of columns and the template file all come from them.
 """
 
 import csv
@@ -18,7 +21,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
+from django.utils.text import capfirst, slugify
 from wagtail.log_actions import log
 
 from portal.caching import changes
@@ -26,6 +29,8 @@ from portal.caching import changes
 from .models import EnterpriseZoneSite, Fund, FundedProject, FundRound, Source
 
 MAX_ROWS = 200_000
+PREVIEW_ROWS = 50
+KNOWN_FUNDS_SHOWN = 20
 AMOUNT = re.compile(r"^£?(\d{1,3}(,\d{3})+|\d+)(\.\d{1,2})?$")
 SLUG = re.compile(r"^[-a-zA-Z0-9_]+$")
 
@@ -53,6 +58,9 @@ class ImportReport:
     unchanged: int = 0
     errors: list = field(default_factory=list)
     applied: bool = False
+    published: bool = True
+    preview_headings: list = field(default_factory=list)
+    preview: list = field(default_factory=list)
 
     @property
     def ok(self):
@@ -64,11 +72,30 @@ class ImportReport:
                 f"{len(self.errors)} problem(s) found: nothing was imported. "
                 "Correct the file and try again."
             )
-        verb = "imported" if self.applied else "would be imported (dry run)"
-        return (
+        if not self.applied:
+            verb = "would be imported (dry run)"
+        elif self.published:
+            verb = "imported and published"
+        else:
+            verb = "imported as drafts"
+        summary = (
             f"{self.kind.capitalize()} {verb}: {len(self.created)} new, "
             f"{len(self.updated)} changed, {self.unchanged} unchanged."
         )
+        if self.applied and not self.published and (self.created or self.updated):
+            summary += " Nothing is public until each is published."
+        return summary
+
+
+@dataclass
+class PreviewRow:
+    """One row of the file as the preview shows it: what happens, and to what."""
+
+    line: int
+    action: str
+    key: str
+    cells: list
+    changes: list = field(default_factory=list)
 
 
 # Cell parsers: each returns the Python value or raises CellError with the reason.
@@ -80,6 +107,7 @@ def text(max_length):
             raise CellError(f"longer than {max_length} characters")
         return value
 
+    parse.format = f"Text, at most {max_length:,} characters"
     return parse
 
 
@@ -92,6 +120,9 @@ def identifier(value):
     return value
 
 
+identifier.format = "Letters, digits, hyphens and underscores (at most 100): keep it"
+
+
 def money(value):
     if not AMOUNT.match(value):
         raise CellError(
@@ -99,6 +130,9 @@ def money(value):
             "£4,440,736.00"
         )
     return Decimal(value.lstrip("£").replace(",", ""))
+
+
+money.format = "An amount in pounds, like 4440736 or £4,440,736.00"
 
 
 def hectares(value):
@@ -109,6 +143,9 @@ def hectares(value):
     if not number.is_finite() or number < 0:
         raise CellError(f"“{value}” is not a number of hectares, e.g. 7.1")
     return number
+
+
+hectares.format = "A number of hectares, like 7.1"
 
 
 def coordinate(limit, name):
@@ -124,6 +161,7 @@ def coordinate(limit, name):
             )
         return number.quantize(Decimal("0.00001"))
 
+    parse.format = f"A {name} in decimal degrees, from -{limit} to {limit}"
     return parse
 
 
@@ -134,6 +172,9 @@ def date(value):
         except ValueError:
             continue
     raise CellError(f"“{value}” is not a date: write it as 2024-03-31 or 31/03/2024")
+
+
+date.format = "A date, as 2024-03-31 or 31/03/2024"
 
 
 def choice(choices):
@@ -149,6 +190,7 @@ def choice(choices):
             allowed = ", ".join(str(label) for _, label in choices)
             raise CellError(f"“{value}” is not one of: {allowed}") from None
 
+    parse.format = "One of: " + ", ".join(str(label) for _, label in choices)
     return parse
 
 
@@ -161,19 +203,54 @@ def yes_no(value):
     raise CellError(f"“{value}” is not yes or no")
 
 
+yes_no.format = "yes or no"
+
+
 @dataclass
 class Column:
+    """A column the import reads: the field it fills, how, and how to write it."""
+
     field: str
     parse: object
     required: bool = False
     default: object = None
+    example: str = ""
+    format: str = ""
+
+    def __post_init__(self):
+        self.format = self.format or getattr(self.parse, "format", "")
+        if self.default is not None:
+            self.format += f" (if blank: {self.default_label()})"
+
+    def default_label(self):
+        label = getattr(self.default, "label", None)
+        if label is not None:
+            return label
+        return {True: "yes", False: "no"}.get(self.default, str(self.default))
 
 
 SOURCE_COLUMNS = {
-    "source_title": Column("title", text(255), required=True),
-    "source_url": Column("url", text(500)),
-    "source_accessed": Column("date_accessed", date),
+    "source_title": Column(
+        "title",
+        text(255),
+        required=True,
+        format="Where the figures were found: the page's title",
+        example="northeast-ca.gov.uk/projects/local-growth-fund",
+    ),
+    "source_url": Column(
+        "url",
+        text(500),
+        format="The source's web address",
+        example="https://northeast-ca.gov.uk/projects/local-growth-fund",
+    ),
+    "source_accessed": Column(
+        "date_accessed",
+        date,
+        format="When the source was last checked, as 2024-03-31 or 31/03/2024",
+        example="2026-11-01",
+    ),
 }
+FUND_FORMAT = "The fund's slug (Funding › Funds, Slug column) or its name"
 
 
 def fund_lookup():
@@ -191,14 +268,25 @@ def resolve_fund(importer, line, values, funds):
         return None
     fund = funds.get(name.lower())
     if fund is None:
-        importer.error(
-            line,
-            "fund",
-            f"unknown fund “{name}”: use a fund's name or slug as in the admin "
-            "(Funding › Funds)",
-        )
+        importer.error(line, "fund", unknown_fund(name, funds))
     values["fund"] = fund
     return fund
+
+
+def unknown_fund(name, funds):
+    slugs = sorted({fund.slug for fund in funds.values()})
+    if not slugs:
+        return (
+            f"unknown fund “{name}”: there are no funds yet; add one under "
+            "Funding › Funds"
+        )
+    known = ", ".join(slugs[:KNOWN_FUNDS_SHOWN])
+    if len(slugs) > KNOWN_FUNDS_SHOWN:
+        known += f" and {len(slugs) - KNOWN_FUNDS_SHOWN} more"
+    return (
+        f"unknown fund “{name}”: use a fund's slug or name, as listed under "
+        f"Funding › Funds. The funds' slugs are: {known}"
+    )
 
 
 class Importer:
@@ -206,7 +294,19 @@ class Importer:
     kind = ""
     key = "identifier"
     columns = {}
-    reference_column = None
+    preview_fields = []
+
+    @classmethod
+    def all_columns(cls):
+        """Every column the file may have, by name, in the template's order."""
+        return {**cls.columns, **SOURCE_COLUMNS}
+
+    @classmethod
+    def template_csv(cls):
+        """A file with the column names only, ready to fill in."""
+        out = io.StringIO()
+        csv.writer(out, lineterminator="\r\n").writerow(cls.all_columns())
+        return out.getvalue()
 
     def __init__(self):
         self.report = ImportReport(self.kind)
@@ -236,12 +336,17 @@ class Importer:
             self.error(1, "", "the file is empty: the first line must name the columns")
             return []
         reader.fieldnames = header
-        wanted = {**self.columns, **SOURCE_COLUMNS}
+        wanted = self.all_columns()
         missing = [name for name, col in wanted.items() if col.required]
         missing = [name for name in missing if name not in header]
         for name in missing:
             self.error(1, name, "this column is missing from the first line")
-        if missing:
+        for name in header:
+            if name not in wanted:
+                self.error(1, name, self.unknown_column(name))
+        for name in sorted({name for name in header if header.count(name) > 1}):
+            self.error(1, name, "this column is named twice in the first line")
+        if self.report.errors:
             return []
         rows = []
         try:
@@ -263,6 +368,18 @@ class Importer:
             self.error(reader.line_num, "", f"the CSV cannot be read: {error}")
         return [] if self.report.errors else rows
 
+    def unknown_column(self, name):
+        if not name:
+            return (
+                "a column has no name in the first line: name it, or delete the "
+                "empty column"
+            )
+        return (
+            "this import does not read a column of that name: check its spelling "
+            "against the list of columns on the import page, or delete it. "
+            f"The {self.kind} columns are: " + ", ".join(self.all_columns())
+        )
+
     def error(self, line, column, reason):
         self.report.errors.append(RowError(line, column, reason))
 
@@ -270,6 +387,8 @@ class Importer:
         model = model or self.model
         values = {}
         for name, column in columns.items():
+            if name not in row and model is self.model:
+                continue  # A column left out keeps what is saved; a new row's default.
             raw = (row.get(name) or "").strip()
             if raw:
                 try:
@@ -339,7 +458,7 @@ class Importer:
             if len(self.report.errors) == errors_before:
                 self.validate(line, values)
             if len(self.report.errors) == errors_before:
-                checked.append((values, source))
+                checked.append((line, values, source))
         return checked
 
     # Writing
@@ -356,22 +475,73 @@ class Importer:
             found.save(update_fields=["date_accessed"])
         return found
 
-    def differs(self, obj, values, source):
+    def compared_with(self, obj):
+        """The version a row is compared with: the draft, when drafts are saved."""
+        if not self.publish and obj.live and obj.has_unpublished_changes:
+            return obj.get_latest_revision_as_object()
+        return obj
+
+    def changed_fields(self, obj, values, source):
+        changed = []
         for name, value in values.items():
             current = getattr(obj, name)
             if hasattr(current, "pk") or hasattr(value, "pk"):
                 if getattr(current, "pk", None) != getattr(value, "pk", None):
-                    return True
+                    changed.append(name)
             elif current != value:
-                return True
-        current_source = (obj.source.title, obj.source.url)
-        if current_source != (source["title"], source["url"]):
-            return True
+                changed.append(name)
         accessed = source.get("date_accessed")
-        return bool(accessed) and obj.source.date_accessed != accessed
+        if (obj.source.title, obj.source.url) != (source["title"], source["url"]) or (
+            accessed and obj.source.date_accessed != accessed
+        ):
+            changed.append("source")
+        return changed
 
-    def run(self, data, dry_run=False, user=None):
+    def differs(self, obj, values, source):
+        if self.publish and not obj.live:
+            return True
+        return bool(self.changed_fields(self.compared_with(obj), values, source))
+
+    def show(self, record, name):
+        """A field's value as an editor reads it: labels, not codes; pounds."""
+        model_field = self.model._meta.get_field(name)
+        value = getattr(record, name)
+        if value in (None, ""):
+            return "—"
+        if model_field.choices:
+            return record._get_FIELD_display(model_field)
+        if name in self.columns and self.columns[name].parse is money:
+            return f"£{value:,.2f}"
+        return str(value)
+
+    def describe(self, line, values, source, obj=None):
+        """The row as the preview lists it: the fields an editor recognises it by,
+        and for a record that exists, what the file changes in it."""
+        candidate = self.model(**values)
+        cells = [self.show(candidate, name) for name in self.preview_fields]
+        if obj is None:
+            return PreviewRow(line, "New", values[self.key], cells)
+        current = self.compared_with(obj)
+        changes = []
+        for name in self.changed_fields(current, values, source):
+            label = capfirst(self.model._meta.get_field(name).verbose_name)
+            if name == "source":
+                changes.append(f"{label}: {current.source} → {source['title']}")
+            else:
+                before, after = self.show(current, name), self.show(candidate, name)
+                changes.append(f"{label}: {before} → {after}")
+        if not changes:
+            changes.append("Published (it is a draft now)")
+        return PreviewRow(line, "Changed", values[self.key], cells, changes)
+
+    def run(self, data, dry_run=False, user=None, publish=True):
         self.user = user
+        self.publish = publish
+        self.report.published = publish
+        self.report.preview_headings = [
+            capfirst(self.model._meta.get_field(name).verbose_name)
+            for name in self.preview_fields
+        ]
         rows = self.read(data)
         if self.report.errors:
             return self.report
@@ -381,17 +551,19 @@ class Importer:
         checked = self.check(rows)
         if self.report.errors:
             return self.report
-        existing = self.existing(values[self.key] for values, _ in checked)
+        existing = self.existing(values[self.key] for _, values, _ in checked)
         # One change for the whole file: the cache and CDN are cleared once, at the end.
         with changes.one_change(), transaction.atomic():
-            for values, source in checked:
+            for line, values, source in checked:
                 obj = existing.get(values[self.key])
                 if obj is None:
                     self.report.created.append(values[self.key])
+                    self.add_to_preview(line, values, source)
                     if not dry_run:
                         self.create(values, source)
                 elif self.differs(obj, values, source):
                     self.report.updated.append(values[self.key])
+                    self.add_to_preview(line, values, source, obj)
                     if not dry_run:
                         self.update(obj, values, source)
                 else:
@@ -399,43 +571,70 @@ class Importer:
         self.report.applied = not dry_run
         return self.report
 
+    def add_to_preview(self, line, values, source, obj=None):
+        if len(self.report.preview) < PREVIEW_ROWS:
+            self.report.preview.append(self.describe(line, values, source, obj))
+
     def create(self, values, source):
-        now = timezone.now()
-        obj = self.model(
-            **values,
-            source=self.source_for(source),
-            live=True,
-            has_unpublished_changes=False,
-            first_published_at=now,
-            last_published_at=now,
-        )
+        obj = self.model(**values, source=self.source_for(source))
+        if self.publish:
+            self.mark_published(obj)
+        else:
+            obj.live = False
+            obj.has_unpublished_changes = True
         obj.save()
         log(obj, "wagtail.create", user=self.user, data={"via": "CSV import"})
-        log(obj, "wagtail.publish", user=self.user)
+        if self.publish:
+            log(obj, "wagtail.publish", user=self.user)
 
     def update(self, obj, values, source):
         for name, value in values.items():
             setattr(obj, name, value)
         obj.source = self.source_for(source)
-        obj.last_published_at = timezone.now()
-        obj.save()
-        log(obj, "wagtail.edit", user=self.user, data={"via": "CSV import"})
-        log(obj, "wagtail.publish", user=self.user)
+        if self.publish:
+            self.mark_published(obj)
+            obj.save()
+            log(obj, "wagtail.edit", user=self.user, data={"via": "CSV import"})
+            log(obj, "wagtail.publish", user=self.user)
+        elif obj.live:
+            # The public keeps seeing the published version until someone publishes.
+            obj.save_revision(user=self.user, log_action=True)
+        else:
+            obj.has_unpublished_changes = True
+            obj.save()
+            log(obj, "wagtail.edit", user=self.user, data={"via": "CSV import"})
+
+    def mark_published(self, obj):
+        now = timezone.now()
+        obj.live = True
+        obj.has_unpublished_changes = False
+        obj.first_published_at = obj.first_published_at or now
+        obj.last_published_at = now
 
 
 class RoundImporter(Importer):
     model = FundRound
     kind = "rounds"
+    preview_fields = ["name", "fund", "amount_secured", "status"]
     columns = {
-        "identifier": Column("identifier", identifier, required=True),
-        "fund": Column("fund", text(160), required=True),
-        "name": Column("name", text(160), required=True),
-        "period": Column("period", text(40)),
-        "amount_secured": Column("amount_secured", money),
+        "identifier": Column(
+            "identifier", identifier, required=True, example="lgf-growth-deal-2014"
+        ),
+        "fund": Column(
+            "fund",
+            text(160),
+            required=True,
+            format=FUND_FORMAT,
+            example="local-growth-fund",
+        ),
+        "name": Column("name", text(160), required=True, example="First Growth Deal"),
+        "period": Column("period", text(40), example="2014"),
+        "amount_secured": Column("amount_secured", money, example="289300000"),
         "status": Column(
             "status",
             choice(FundRound.Status.choices),
             default=FundRound.Status.ANNOUNCED,
+            example="Announced",
         ),
         "date_announced": Column("date_announced", date),
     }
@@ -451,26 +650,48 @@ class RoundImporter(Importer):
 class ProjectImporter(Importer):
     model = FundedProject
     kind = "projects"
+    preview_fields = ["title", "fund", "amount_awarded", "stage"]
     columns = {
-        "identifier": Column("identifier", identifier, required=True),
-        "fund": Column("fund", text(160), required=True),
-        "round": Column("round", identifier),
-        "title": Column("title", text(255), required=True),
+        "identifier": Column(
+            "identifier",
+            identifier,
+            required=True,
+            example="lgf-northumberland-energy-park",
+        ),
+        "fund": Column(
+            "fund",
+            text(160),
+            required=True,
+            format=FUND_FORMAT,
+            example="local-growth-fund",
+        ),
+        "round": Column(
+            "round",
+            identifier,
+            format="A round's identifier (Funding › Rounds), or blank if not known",
+            example="lgf-growth-deal-2014",
+        ),
+        "title": Column(
+            "title", text(255), required=True, example="Northumberland Energy Park"
+        ),
         "recipient": Column("recipient", text(200)),
         "local_authority": Column(
-            "local_authority", choice(EnterpriseZoneSite.local_authority.field.choices)
+            "local_authority",
+            choice(EnterpriseZoneSite.local_authority.field.choices),
+            example="Northumberland",
         ),
-        "amount_awarded": Column("amount_awarded", money, required=True),
+        "amount_awarded": Column(
+            "amount_awarded", money, required=True, example="4440736"
+        ),
         "total_cost": Column("total_cost", money),
-        "stage": Column(
-            "stage",
-            choice(FundedProject.Stage.choices),
-        ),
+        "stage": Column("stage", choice(FundedProject.Stage.choices)),
         "award_date": Column("award_date", date),
         "start_date": Column("start_date", date),
         "end_date": Column("end_date", date),
-        "latitude": Column("latitude", coordinate(90, "latitude")),
-        "longitude": Column("longitude", coordinate(180, "longitude")),
+        "latitude": Column("latitude", coordinate(90, "latitude"), example="55.12700"),
+        "longitude": Column(
+            "longitude", coordinate(180, "longitude"), example="-1.50800"
+        ),
         "description": Column("description", text(10_000)),
     }
 
@@ -505,13 +726,22 @@ class SiteImporter(Importer):
     model = EnterpriseZoneSite
     kind = "sites"
     key = "slug"
+    preview_fields = ["name", "local_authority", "area_hectares"]
     columns = {
-        "slug": Column("slug", identifier),
-        "name": Column("name", text(160), required=True),
+        "slug": Column(
+            "slug",
+            identifier,
+            format="Letters, digits and hyphens; if blank, made from the name",
+            example="tyne-dock-enterprise-park",
+        ),
+        "name": Column(
+            "name", text(160), required=True, example="Tyne Dock Enterprise Park"
+        ),
         "local_authority": Column(
             "local_authority",
             choice(EnterpriseZoneSite.local_authority.field.choices),
             required=True,
+            example="South Tyneside",
         ),
         "also_in_local_authority": Column(
             "also_in_local_authority",
@@ -522,12 +752,19 @@ class SiteImporter(Importer):
             "zone_round", choice(EnterpriseZoneSite.ZoneRound.choices)
         ),
         "incentive": Column("incentive", choice(EnterpriseZoneSite.Incentive.choices)),
-        "area_hectares": Column("area_hectares", hectares),
+        "area_hectares": Column("area_hectares", hectares, example="7.1"),
         "sectors": Column("sectors", text(255)),
-        "latitude": Column("latitude", coordinate(90, "latitude"), required=True),
-        "longitude": Column("longitude", coordinate(180, "longitude"), required=True),
+        "latitude": Column(
+            "latitude", coordinate(90, "latitude"), required=True, example="54.99900"
+        ),
+        "longitude": Column(
+            "longitude",
+            coordinate(180, "longitude"),
+            required=True,
+            example="-1.43200",
+        ),
         "location_is_approximate": Column(
-            "location_is_approximate", yes_no, default=True
+            "location_is_approximate", yes_no, default=True, example="yes"
         ),
         "availability": Column("availability", text(255)),
         "description": Column("description", text(10_000)),
@@ -547,9 +784,11 @@ IMPORTERS = {
 }
 
 
-def import_csv(data, kind, dry_run=False, user=None):
+def import_csv(data, kind, dry_run=False, user=None, publish=True):
     """Check ``data`` (CSV text or bytes) and, unless ``dry_run``, apply it whole.
 
-    Each record created or changed is recorded in its history as done by ``user``.
+    Records are published, or with ``publish=False`` saved as drafts (a published
+    record keeps its live version and gets the changes as a draft revision). Each
+    record created or changed is recorded in its history as done by ``user``.
     """
-    return IMPORTERS[kind]().run(data, dry_run=dry_run, user=user)
+    return IMPORTERS[kind]().run(data, dry_run=dry_run, user=user, publish=publish)

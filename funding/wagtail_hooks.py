@@ -4,10 +4,12 @@ from django import forms
 from django.contrib import messages
 from django.core import signing
 from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import LiveStatusTagColumn
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -26,7 +28,11 @@ from .models import (
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 SIGNING_SALT = "funding.import"
-PREVIEW_ROWS = 50
+KINDS = {
+    "projects": "Funded projects",
+    "rounds": "Fund rounds",
+    "sites": "Enterprise Zone sites",
+}
 
 
 class FundingViewSet(SnippetViewSet):
@@ -46,7 +52,7 @@ class FundViewSet(FundingViewSet):
     model = Fund
     icon = "folder-open-inverse"
     menu_label = "Funds"
-    list_display = ["name", "funder", "sort_order"]
+    list_display = ["name", "slug", "funder", "sort_order"]
     search_fields = ["name", "funder"]
     list_export = ["name", "slug", "funder", "live"]
 
@@ -65,7 +71,14 @@ class FundRoundViewSet(FundingViewSet):
     model = FundRound
     icon = "date"
     menu_label = "Rounds"
-    list_display = ["name", "fund", "period", "amount_secured", "status"]
+    list_display = [
+        "name",
+        "fund",
+        "period",
+        "amount_secured",
+        "status",
+        LiveStatusTagColumn(label="Publication"),
+    ]
     list_filter = ["fund", "status", "live"]
     search_fields = ["name", "identifier"]
     list_export = [
@@ -85,7 +98,14 @@ class FundedProjectViewSet(FundingViewSet):
     model = FundedProject
     icon = "pick"
     menu_label = "Projects"
-    list_display = ["title", "fund", "local_authority", "amount_awarded", "stage"]
+    list_display = [
+        "title",
+        "fund",
+        "local_authority",
+        "amount_awarded",
+        "stage",
+        LiveStatusTagColumn(label="Publication"),
+    ]
     list_filter = ["fund", "round", "stage", "local_authority", "live"]
     search_fields = ["title", "recipient", "identifier"]
     list_per_page = 50
@@ -112,7 +132,13 @@ class EnterpriseZoneSiteViewSet(FundingViewSet):
     model = EnterpriseZoneSite
     icon = "site"
     menu_label = "Enterprise Zone sites"
-    list_display = ["name", "local_authority", "zone_round", "area_hectares"]
+    list_display = [
+        "name",
+        "local_authority",
+        "zone_round",
+        "area_hectares",
+        LiveStatusTagColumn(label="Publication"),
+    ]
     list_filter = ["local_authority", "zone_round", "incentive", "live"]
     search_fields = ["name", "place", "sectors"]
     list_export = [
@@ -132,16 +158,10 @@ class EnterpriseZoneSiteViewSet(FundingViewSet):
 
 
 class ImportForm(forms.Form):
-    kind = forms.ChoiceField(
-        label="What the file holds",
-        choices=[
-            ("rounds", "Fund rounds"),
-            ("projects", "Funded projects"),
-            ("sites", "Enterprise Zone sites"),
-        ],
-    )
+    kind = forms.ChoiceField(label="What the file holds", choices=KINDS.items())
     file = forms.FileField(
         label="CSV file",
+        allow_empty_file=True,
         help_text="UTF-8 CSV with a first line of column names, as in the open data "
         "files (e.g. projects.csv). Nothing is changed until you confirm the preview.",
     )
@@ -153,6 +173,22 @@ class ImportForm(forms.Form):
         if not upload.name.lower().endswith(".csv"):
             raise forms.ValidationError("Choose a .csv file.")
         return upload
+
+
+class ApplyForm(forms.Form):
+    payload = forms.CharField(widget=forms.HiddenInput)
+    publish = forms.TypedChoiceField(
+        label="Save the rows",
+        choices=[
+            ("", "As drafts, to check and publish one by one"),
+            ("yes", "Published at once"),
+        ],
+        coerce=bool,
+        empty_value=False,
+        required=False,
+        initial="",
+        widget=forms.RadioSelect,
+    )
 
 
 def _check_permission(user, kind):
@@ -175,17 +211,22 @@ def import_view(request):
     """Upload, preview (a dry run), then apply the signed, unchanged file."""
     if not can_import(request.user):
         raise PermissionDenied
-    context = {"form": ImportForm()}
+    context = {"form": ImportForm(), "kinds": column_lists()}
     if request.method == "POST" and "payload" in request.POST:
+        apply_form = ApplyForm(request.POST)
         try:
+            apply_form.is_valid()
             kind, data = signing.loads(
-                request.POST["payload"], salt=SIGNING_SALT, max_age=3600
+                apply_form.cleaned_data.get("payload", ""),
+                salt=SIGNING_SALT,
+                max_age=3600,
             )
         except (signing.BadSignature, ValueError):
             messages.error(request, "The preview has expired: upload the file again.")
             return redirect("funding_import:index")
         _check_permission(request.user, kind)
-        report = import_csv(data, kind, user=request.user)
+        publish = apply_form.cleaned_data["publish"]
+        report = import_csv(data, kind, user=request.user, publish=publish)
         if report.ok:
             messages.success(request, report.summary())
             return redirect("funding_import:index")
@@ -199,14 +240,32 @@ def import_view(request):
             data = form.cleaned_data["file"].read()
             report = import_csv(data, kind, dry_run=True)
             context["report"] = report
-            context["preview_created"] = report.created[:PREVIEW_ROWS]
-            context["preview_updated"] = report.updated[:PREVIEW_ROWS]
             if report.ok and (report.created or report.updated):
                 text = data.decode("utf-8-sig")
-                context["payload"] = signing.dumps(
-                    (kind, text), salt=SIGNING_SALT, compress=True
-                )
+                payload = signing.dumps((kind, text), salt=SIGNING_SALT, compress=True)
+                context["apply_form"] = ApplyForm(initial={"payload": payload})
     return TemplateResponse(request, "funding/admin/import.html", context)
+
+
+def column_lists():
+    """For each kind of file: its columns, as the page lists them."""
+    return [
+        {"kind": kind, "label": label, "columns": IMPORTERS[kind].all_columns()}
+        for kind, label in KINDS.items()
+    ]
+
+
+def template_view(request, kind):
+    """The empty CSV file to fill in: the first line names every column."""
+    if not can_import(request.user):
+        raise PermissionDenied
+    if kind not in IMPORTERS:
+        raise Http404
+    response = HttpResponse(
+        IMPORTERS[kind].template_csv(), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{kind}-template.csv"'
+    return response
 
 
 class ImportMenuItem(MenuItem):
@@ -221,7 +280,10 @@ class ImportViewSet(ViewSet):
     menu_item_class = ImportMenuItem
 
     def get_urlpatterns(self):
-        return [path("", import_view, name="index")]
+        return [
+            path("", import_view, name="index"),
+            path("template/<slug:kind>.csv", template_view, name="template"),
+        ]
 
 
 class FundingGroup(SnippetViewSetGroup):

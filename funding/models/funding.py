@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.text import slugify
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
@@ -16,6 +16,11 @@ from portal.publishing import PublicQuerySet, PublishableModel
 
 MONEY = {"max_digits": 14, "decimal_places": 2, "validators": [MinValueValidator(0)]}
 INDEX_PAGE = "funding.FundingIndexPage"
+
+
+def map_link_panel():
+    """A link to the saved latitude and longitude on OpenStreetMap, to check them."""
+    return HelpPanel(template="funding/admin/map_link_panel.html")
 
 
 class LocalAuthority(models.TextChoices):
@@ -330,6 +335,7 @@ class FundedProject(PublishableModel, index.Indexed):
         FieldRowPanel(
             [FieldPanel("latitude"), FieldPanel("longitude")], heading="Location"
         ),
+        map_link_panel(),
         FieldPanel("description"),
         FieldPanel("source"),
     ]
@@ -479,6 +485,7 @@ class EnterpriseZoneSite(PublishableModel, index.Indexed):
                 FieldPanel("also_in_local_authority"),
                 FieldPanel("place"),
                 FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+                map_link_panel(),
                 FieldPanel("location_is_approximate"),
             ],
             heading="Where",

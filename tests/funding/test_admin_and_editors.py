@@ -59,9 +59,11 @@ def test_the_upload_shows_a_preview_then_applies_the_same_file(client, editor):
     html = response.content.decode()
     assert "1 new, 0 changed, 0 unchanged" in html and "lgf-netpark" in html
     assert not FundedProject.objects.exists()
-    payload = response.context["payload"]
-    response = client.post("/admin/funding_import/", {"payload": payload}, follow=True)
-    assert "Projects imported: 1 new" in response.content.decode()
+    payload = response.context["apply_form"].initial["payload"]
+    response = client.post(
+        "/admin/funding_import/", {"payload": payload, "publish": "yes"}, follow=True
+    )
+    assert "Projects imported and published: 1 new" in response.content.decode()
     assert FundedProject.objects.public().get().title == "NETPark"
 
 
@@ -77,7 +79,7 @@ def test_the_upload_lists_every_bad_row_and_offers_nothing_to_apply(client, edit
     html = response.content.decode()
     assert "unknown fund “local-growth-fund”" in html
     assert "“£1,2x” is not an amount in pounds" in html
-    assert "payload" not in response.context or not response.context["payload"]
+    assert "apply_form" not in response.context
 
 
 def test_a_tampered_preview_is_refused(client, editor):

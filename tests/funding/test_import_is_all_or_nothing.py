@@ -163,3 +163,11 @@ def test_an_impossible_area_is_reported_not_a_crash(fund, area):
     assert not report.ok
     assert "is not a number of hectares" in str(report.errors[0])
     assert not EnterpriseZoneSite.objects.exists()
+
+
+def test_the_command_can_save_the_rows_as_drafts(fund, tmp_path):
+    good = tmp_path / "good.csv"
+    good.write_text(GOOD, encoding="utf-8")
+    call_command("import_funding", str(good), kind="projects", drafts=True)
+    assert FundedProject.objects.count() == 2
+    assert not FundedProject.objects.public().exists()

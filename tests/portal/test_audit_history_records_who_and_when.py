@@ -204,7 +204,8 @@ def import_rounds(client, amount):
     upload = SimpleUploadedFile("rounds.csv", ROUNDS.format(amount=amount).encode())
     preview = client.post("/admin/funding_import/", {"kind": "rounds", "file": upload})
     assert preview.context["report"].ok, preview.context["report"].errors
-    client.post("/admin/funding_import/", {"payload": preview.context["payload"]})
+    payload = preview.context["apply_form"].initial["payload"]
+    client.post("/admin/funding_import/", {"payload": payload, "publish": "yes"})
 
 
 def test_funding_record_changes_are_in_its_history(admin_client):

@@ -20,6 +20,12 @@ class Command(BaseCommand):
             action="store_true",
             help="Check the file and report what would change, without writing.",
         )
+        parser.add_argument(
+            "--drafts",
+            action="store_true",
+            help="Save the rows as drafts, for an editor to publish: by default the "
+            "rows are published.",
+        )
 
     def handle(self, *args, **options):
         path = options["file"]
@@ -27,7 +33,12 @@ class Command(BaseCommand):
             data = path.read_bytes()
         except OSError as error:
             raise CommandError(f"Cannot read {path}: {error.strerror}.") from None
-        report = import_csv(data, options["kind"], dry_run=options["dry_run"])
+        report = import_csv(
+            data,
+            options["kind"],
+            dry_run=options["dry_run"],
+            publish=not options["drafts"],
+        )
         for error in report.errors:
             self.stderr.write(str(error))
         if not report.ok:
