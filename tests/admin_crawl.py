@@ -18,6 +18,7 @@ from urllib.parse import urlencode, urlparse
 from django.db import transaction
 from django.test import RequestFactory
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils.html import escape
 from wagtail.admin.menu import admin_menu
 from wagtail.admin.viewsets import viewsets
 from wagtail.admin.viewsets.chooser import ChooserViewSet
@@ -49,6 +50,7 @@ NEEDS = {
     "choose_results": ANY | {"choose"},
     "chosen": ANY | {"choose"},
 }
+CHOOSER_SCREENS = {"choose", "choose_results", "chosen"}
 # Viewset URL names that are not screens to GET, and why.
 NOT_SCREENS = {
     "index_results": "the list's own results, fetched by its search and filters",
@@ -72,7 +74,6 @@ NOT_SCREENS = {
     "chosen_multiple": "posted by a multiple chooser",
     "create": "posted by the chooser's upload form",
     "select_format": "the image chooser's step for rich text, after choosing",
-    "revisions_index": "covered by history",
 }
 # Parameterless admin URLs that are not screens: signing out, deliberate errors,
 # sign-in and password reset (for the signed-out), and assets.
@@ -96,6 +97,10 @@ class Screen:
     url: str
     what: str  # the model's label, then the kind of screen: "funding.fund list"
     reaches: bool | None = None
+    # For a chooser: how its newest object reads. Wagtail's image and document
+    # choosers open for anyone, listing only what the user may choose: beyond the
+    # user's work, a chooser passes if it refuses or shows no object.
+    newest_object: str = ""
 
     @property
     def model(self):
@@ -114,6 +119,11 @@ class Visit:
     body: str = ""
     error: str = ""
     seconds: float = 0.0
+
+    @property
+    def shows_an_object(self):
+        newest = self.screen.newest_object
+        return not newest or newest in self.body or escape(newest) in self.body
 
     @property
     def refused(self):
@@ -248,14 +258,18 @@ def viewset_screens(user):
                 url = reverse(url_name, kwargs=kwargs)
             else:
                 url = reverse(url_name)
-            screens.append(Screen(url, f"{label} {name}", reaches))
+            newest = str(obj) if obj is not None and name in CHOOSER_SCREENS else ""
+            screens.append(Screen(url, f"{label} {name}", reaches, newest))
             if name in ("index", "list") and not reaches:
                 continue  # the same view refuses, whatever the query
             if name in ("index", "list", "choose_results"):
                 query = {"q": search_word(obj)} if obj is not None else {"q": "example"}
                 screens.append(
                     Screen(
-                        f"{url}?{urlencode(query)}", f"{label} {name} search", reaches
+                        f"{url}?{urlencode(query)}",
+                        f"{label} {name} search",
+                        reaches,
+                        newest,
                     )
                 )
             if name in ("index", "list"):

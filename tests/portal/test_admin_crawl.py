@@ -101,7 +101,7 @@ def problems_of(role, user, visits):
         where = f"{role}: {screen.url} ({screen.what})"
         if visit.error or visit.status >= 500:
             problems.append(f"{where} answered {visit.status}: {visit.error}")
-        elif screen.reaches is False and not visit.refused:
+        elif screen.reaches is False and not visit.refused and visit.shows_an_object:
             problems.append(f"{where} is beyond the role's work, yet {visit.status}")
         elif screen.reaches and visit.status != 200:
             problems.append(
