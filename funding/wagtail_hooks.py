@@ -10,8 +10,9 @@ from django.urls import path
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from portal.admin_viewsets import PortalSnippetViewSet
 from portal.security.spreadsheets import EscapedExportIndexView
 
 from .importing import IMPORTERS, import_csv
@@ -29,7 +30,7 @@ SIGNING_SALT = "funding.import"
 PREVIEW_ROWS = 50
 
 
-class FundingViewSet(SnippetViewSet):
+class FundingViewSet(PortalSnippetViewSet):
     index_view_class = EscapedExportIndexView
 
 

@@ -6,16 +6,17 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from meetings import deadlines
 from meetings.admin_views import MeetingDocumentsView
 from meetings.forms import MeetingDocumentForm
 from meetings.models import Committee, Meeting, MeetingDocument
+from portal.admin_viewsets import PortalSnippetViewSet
 from portal.uk_time import UKTimeColumn
 
 
-class CommitteeViewSet(SnippetViewSet):
+class CommitteeViewSet(PortalSnippetViewSet):
     model = Committee
     icon = "group"
     menu_label = "Committees"
@@ -23,7 +24,7 @@ class CommitteeViewSet(SnippetViewSet):
     search_fields = ["name"]
 
 
-class MeetingViewSet(SnippetViewSet):
+class MeetingViewSet(PortalSnippetViewSet):
     model = Meeting
     icon = "date"
     menu_label = "Meetings"
@@ -41,7 +42,7 @@ class MeetingViewSet(SnippetViewSet):
         return Meeting.objects.select_related("committee")
 
 
-class MeetingDocumentViewSet(SnippetViewSet):
+class MeetingDocumentViewSet(PortalSnippetViewSet):
     model = MeetingDocument
     icon = "doc-full"
     menu_label = "Documents"
