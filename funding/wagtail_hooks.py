@@ -12,8 +12,9 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import LiveStatusTagColumn
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from portal.admin_viewsets import PortalSnippetViewSet
 from portal.security.spreadsheets import EscapedExportIndexView
 
 from .importing import IMPORTERS, import_csv
@@ -35,7 +36,7 @@ KINDS = {
 }
 
 
-class FundingViewSet(SnippetViewSet):
+class FundingViewSet(PortalSnippetViewSet):
     index_view_class = EscapedExportIndexView
 
 

@@ -5,7 +5,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets.button import Button
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from meetings import deadlines, withdrawal
 from meetings.admin_views import MeetingDocumentsView
@@ -18,10 +18,11 @@ from meetings.meeting_views import (
     PaperIndexView,
 )
 from meetings.models import Committee, Meeting, MeetingDocument
+from portal.admin_viewsets import PortalSnippetViewSet
 from portal.uk_time import UKTimeColumn
 
 
-class CommitteeViewSet(SnippetViewSet):
+class CommitteeViewSet(PortalSnippetViewSet):
     model = Committee
     icon = "group"
     menu_label = "Committees"
@@ -31,7 +32,7 @@ class CommitteeViewSet(SnippetViewSet):
     index_template_name = "meetings/admin/snippet_index.html"
 
 
-class MeetingViewSet(SnippetViewSet):
+class MeetingViewSet(PortalSnippetViewSet):
     model = Meeting
     icon = "date"
     menu_label = "Meetings"
@@ -57,7 +58,7 @@ class MeetingViewSet(SnippetViewSet):
         return super().get_add_view_kwargs(edit_view=self.edit_view, **kwargs)
 
 
-class MeetingDocumentViewSet(SnippetViewSet):
+class MeetingDocumentViewSet(PortalSnippetViewSet):
     model = MeetingDocument
     icon = "doc-full"
     menu_label = "Documents"

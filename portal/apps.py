@@ -11,7 +11,7 @@ class PortalConfig(AppConfig):
         from wagtail.models import Page
 
         # page_cache registers its deployment check when imported.
-        from portal import images, search, uk_time
+        from portal import admin_users, images, search, uk_time
         from portal.caching import (  # noqa: F401
             cdn,
             changes,
@@ -21,6 +21,7 @@ class PortalConfig(AppConfig):
         from portal.models import SiteSettings
 
         uk_time.register_admin_date_fields()
+        admin_users.use_for_settings_users()
         changes.connect_signals()
         cdn.connect_signals()
         images.connect_signals()

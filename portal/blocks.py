@@ -95,3 +95,13 @@ class BodyBlock(blocks.StreamBlock):
     call_to_action = CallToActionBlock()
     document = DocumentLinkBlock()
     table = TableBlock()
+
+    def clean(self, value):
+        """Drop image blocks left without an image: a draft saved (or autosaved) while
+        one was being added would otherwise keep an empty picture in the page."""
+        kept = [
+            (child.block_type, child.value, child.id)
+            for child in value
+            if not (child.block_type == "image" and child.value is None)
+        ]
+        return super().clean(blocks.StreamValue(self, kept))

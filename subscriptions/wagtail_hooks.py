@@ -13,10 +13,10 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import (
     DeleteView,
-    SnippetViewSet,
     SnippetViewSetGroup,
 )
 
+from portal.admin_viewsets import PortalSnippetViewSet
 from portal.security.permissions import LookOnlyPolicy
 from portal.security.spreadsheets import EscapedExportIndexView
 from subscriptions.erasure import erase_address
@@ -93,7 +93,7 @@ class EraseView(DeleteView):
         return response
 
 
-class SubscriptionViewSet(SnippetViewSet):
+class SubscriptionViewSet(PortalSnippetViewSet):
     index_view_class = ConfirmedOnlyExportIndexView
     delete_view_class = EraseView
     inspect_view_enabled = True
@@ -130,7 +130,7 @@ class AlertViewSet(SubscriptionViewSet):
         return AlertSubscription.objects.select_related("committee")
 
 
-class ErasureViewSet(SnippetViewSet):
+class ErasureViewSet(PortalSnippetViewSet):
     model = Erasure
     icon = "bin"
     menu_label = "Erasures"

@@ -1,6 +1,7 @@
 """Which authenticator app a user has, and checking a code against it."""
 
 from axes.handlers.proxy import AxesProxyHandler
+from axes.helpers import get_failure_limit
 from django.contrib.auth.signals import user_login_failed
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -61,5 +62,14 @@ def check_code(request, device, code):
         return CodeCheck(locked_out=True)
     return CodeCheck(
         error="That code is not right. Check that your phone's clock is correct "
-        "and enter the code your app shows now (codes change every 30 seconds)."
+        "and enter the code your app shows now (codes change every 30 seconds). "
+        + tries_left(request, credentials)
     )
+
+
+def tries_left(request, credentials):
+    left = get_failure_limit(request, credentials) - AxesProxyHandler.get_failures(
+        request, credentials
+    )
+    tries = "1 try" if left == 1 else f"{left} tries"
+    return f"{tries} left before sign-in is locked."
