@@ -74,6 +74,7 @@ NOT_SCREENS = {
     "chosen_multiple": "posted by a multiple chooser",
     "create": "posted by the chooser's upload form",
     "select_format": "the image chooser's step for rich text, after choosing",
+    "template": "the import's template CSV, a download tested in tests/funding",
 }
 # Parameterless admin URLs that are not screens: signing out, deliberate errors,
 # sign-in and password reset (for the signed-out), and assets.
@@ -418,14 +419,16 @@ def library_screens(user):
 def every_screen(user):
     """Everything the crawl visits for ``user``, each URL once."""
     screens = {}
+    # Menu entries come last: where one leads to a model's screen (the Strategy menu's
+    # theme pages), the screen keeps its model and kind.
     for screen in (
-        menu_screens(user)
-        + viewset_screens(user)
+        viewset_screens(user)
         + page_screens(user)
         + settings_screens(user)
         + form_screens(user)
         + library_screens(user)
         + parameterless_screens()
+        + menu_screens(user)
     ):
         known = screens.get(screen.url)
         if known is None or (known.reaches is None and screen.reaches is not None):
