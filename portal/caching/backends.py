@@ -32,7 +32,8 @@ recovered = django.dispatch.Signal()
 
 
 class Outage:
-    """Whether the cache failed lately, in this process."""
+    """Whether the cache failed lately, in this process: shared by its threads, each
+    of which has a backend of its own (see :func:`for_location`)."""
 
     def __init__(self, name):
         self.name = name
@@ -82,6 +83,17 @@ class Outage:
             recovered.send(sender=self.__class__, name=self.name)
 
 
+_outages = {}
+_outages_lock = threading.Lock()
+
+
+def for_location(location):
+    with _outages_lock:
+        if location not in _outages:
+            _outages[location] = Outage(location)
+        return _outages[location]
+
+
 def _fail_open(fallback):
     def decorate(method):
         @functools.wraps(method)
@@ -110,7 +122,7 @@ class FailOpenRedisCache(RedisCache):
 
     def __init__(self, server, params):
         super().__init__(server, params)
-        self.outage = Outage(params.get("LOCATION", server))
+        self.outage = for_location(server)
 
     get = _fail_open(_default)(RedisCache.get)
     get_many = _fail_open(lambda *args, **kwargs: {})(RedisCache.get_many)

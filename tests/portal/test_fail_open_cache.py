@@ -4,6 +4,7 @@ database, rate-limited forms refused politely, and everything back when Redis is
 import logging
 import socket
 import subprocess
+import threading
 import time
 from contextlib import contextmanager
 
@@ -191,3 +192,22 @@ def test_killing_and_restarting_redis_serves_throughout_and_recovers(
     messages = [line.getMessage() for line in cache_log_lines(caplog)]
     assert len(messages) == 2, messages
     assert "unreachable" in messages[0] and "reachable again" in messages[1]
+
+
+def test_threads_of_a_process_share_one_outage_and_one_log_line(
+    closed_port_cache, caplog
+):
+    caplog.set_level(logging.WARNING, logger=backends.__name__)
+
+    def read():
+        from django.core.cache import caches
+
+        assert caches["default"].get("key", "default") == "default"
+
+    threads = [threading.Thread(target=read) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert len(cache_log_lines(caplog)) == 1
