@@ -181,6 +181,7 @@ def _on_cache_recovered(sender, **kwargs):
 
 def connect_signals():
     """The one list of events that change what the public sees."""
+    release()  # worked out at start-up, from the code this process loaded
     from wagtail.contrib.redirects.models import Redirect
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
