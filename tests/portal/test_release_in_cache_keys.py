@@ -53,3 +53,12 @@ def test_the_release_changes_with_code_migrations_templates_and_packages(
         seen.add(digest())
     assert len(seen) == 5
     assert digest() == digest()
+
+
+def test_list_fragments_kept_by_another_release_are_not_read(monkeypatch):
+    from portal.templatetags import portal_tags
+
+    monkeypatch.setattr(portal_tags, "release", lambda: "old")
+    old = portal_tags.content_version()
+    monkeypatch.setattr(portal_tags, "release", lambda: "new")
+    assert portal_tags.content_version() != old
