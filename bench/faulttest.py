@@ -344,7 +344,8 @@ def main():
         print("Preparing the database and static files", flush=True)
         prepare_database(env, database_url)
         _manage(env, "collectstatic", "--no-input", "-v0")
-        config = GunicornConfig().for_connections(CONNECTIONS)
+        # wrk keeps its connections alive: room for the checker's besides.
+        config = GunicornConfig().for_connections(CONNECTIONS + 2)
         arguments = [
             *config.arguments(),
             "--config=python:bench.faulttest_hooks",
@@ -423,6 +424,8 @@ def report(result, context, request_log, error_log, started):
             f"{total_5xx:>6} {counts['5xx in flight']:>9}"
         )
     print(f"Streamed open data files: {dict(result['checker'])}")
+    if result["wrk"] is not None:
+        print(f"wrk's socket errors: {result['wrk'].errors}")
     cache_lines = [
         line
         for line in error_log.read_text(errors="replace").splitlines()
