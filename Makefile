@@ -8,7 +8,7 @@ PORT ?= 8000
 # Test processes (pytest-xdist); TEST_WORKERS=0 runs the tests in this one, for pdb.
 TEST_WORKERS ?= 2
 
-.PHONY: run test test-fast lint serve screenshots bench loadtest clean
+.PHONY: run test test-fast lint serve screenshots bench loadtest faulttest clean
 
 $(INSTALLED): requirements.txt requirements-dev.txt
 	$(PYTHON_BIN) -m venv $(VENV)
@@ -68,6 +68,11 @@ bench: $(INSTALLED)
 # 200 connections for 60 s on the public pages; fails on any 5xx or socket error.
 loadtest: $(INSTALLED)
 	$(PY) -m bench.run loadtest
+
+# The production server on PostgreSQL under load while Redis and the database fail;
+# fails on any 5xx not in flight at a fault (bench/faulttest.py, docs/reliability.md).
+faulttest: $(INSTALLED)
+	$(PY) -m bench.faulttest
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache

@@ -1,15 +1,17 @@
 """The open data files: CSV, JSON, GeoJSON and a 360Giving data package.
 
 Each reads its rows from one ``values_list`` query over the model's ``public()`` rows.
-The project files stream, so a file of 100,000 projects starts at once and never sits
-whole in memory; the rounds and Enterprise Zone files hold a few dozen rows however
-much is funded, so they are sent whole, which lets the page cache and the CDN keep
-them. The CSV columns are the import's columns, so a downloaded file can be edited and
-imported back.
+The project files stream, so a file of 100,000 projects never sits whole in memory as
+text or objects, from one query run before the response starts, so a dropped database
+connection gives a 500 rather than a truncated file; the rounds and Enterprise Zone
+files hold a few dozen rows however much is funded, so they are sent whole, which lets
+the page cache and the CDN keep them. The CSV columns are the import's columns, so a
+downloaded file can be edited and imported back.
 """
 
 import csv
 import datetime
+import itertools
 import json
 from decimal import Decimal
 
@@ -92,6 +94,22 @@ def _rows(queryset, columns):
     return queryset.values_list(*columns.values())
 
 
+def _read_before_sending(queryset):
+    """The rows of ``queryset`` from one query run now, before the response starts.
+
+    A cursor left open while the file is sent would end the body early, under a 200,
+    if the database connection dropped meanwhile; this one holds every row in the
+    database driver's memory (compact text, not model objects) once it has run, and
+    any failure happens while a 500 can still be sent.
+    """
+    # Django's public ``iterator()`` uses a server-side cursor on PostgreSQL.
+    rows = iter(
+        queryset._iterable_class(queryset, chunked_fetch=False, chunk_size=CHUNK_SIZE)
+    )
+    first = next(rows, None)
+    return iter(()) if first is None else itertools.chain([first], rows)
+
+
 def _response(parts, content_type, stream):
     if stream:
         return StreamingHttpResponse(parts, content_type=content_type)
@@ -103,7 +121,7 @@ def csv_response(filename, columns, rows, stream=True):
 
     def lines():
         yield writer.writerow(list(columns))
-        for row in rows.iterator(chunk_size=CHUNK_SIZE):
+        for row in rows:
             yield writer.writerow([escape_cell(value) for value in row])
 
     response = _response(lines(), "text/csv; charset=utf-8", stream)
@@ -134,23 +152,26 @@ def json_response(head, key, items, stream=True, content_type="application/json"
 
 def projects_csv(request, page):
     rows = _rows(FundedProject.objects.public(), PROJECT_COLUMNS)
-    return csv_response("projects.csv", PROJECT_COLUMNS, rows.order_by("identifier"))
+    rows = _read_before_sending(rows.order_by("identifier"))
+    return csv_response("projects.csv", PROJECT_COLUMNS, rows)
 
 
 def rounds_csv(request, page):
     rows = _rows(FundRound.objects.public(), ROUND_COLUMNS)
     rows = rows.order_by("identifier")
-    return csv_response("rounds.csv", ROUND_COLUMNS, rows, stream=False)
+    return csv_response("rounds.csv", ROUND_COLUMNS, rows.iterator(), stream=False)
 
 
 def sites_csv(request, page):
     rows = _rows(EnterpriseZoneSite.objects.public(), SITE_COLUMNS)
     rows = rows.order_by("slug")
-    return csv_response("enterprise-zones.csv", SITE_COLUMNS, rows, stream=False)
+    return csv_response(
+        "enterprise-zones.csv", SITE_COLUMNS, rows.iterator(), stream=False
+    )
 
 
 def projects_json(request, page):
-    rows = (
+    rows = _read_before_sending(
         FundedProject.objects.public()
         .order_by("identifier")
         .values(*PROJECT_COLUMNS.values())
@@ -158,7 +179,7 @@ def projects_json(request, page):
     names = {field: column for column, field in PROJECT_COLUMNS.items()}
 
     def items():
-        for row in rows.iterator(chunk_size=CHUNK_SIZE):
+        for row in rows:
             yield {names[field]: _json_value(value) for field, value in row.items()}
 
     head = {
@@ -291,7 +312,7 @@ def threesixtygiving_json(request, page):
         "publisher": {"name": PUBLISHER},
         "downloadURL": request.build_absolute_uri(),
     }
-    grants = (grant(row, prefix) for row in rows.iterator(chunk_size=CHUNK_SIZE))
+    grants = (grant(row, prefix) for row in _read_before_sending(rows))
     return json_response(head, "grants", grants)
 
 

@@ -19,6 +19,9 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
+from portal.caching.backends import recovered
+from portal.caching.release import release
+
 VERSION_KEY = "portal:content-version"
 NEXT_CHANGE_KEY = "portal:next-timed-change"
 NO_TIMED_CHANGE = 0.0
@@ -46,20 +49,23 @@ def _raise_version():
     cache.delete(NEXT_CHANGE_KEY)
 
 
+def _kept_key(name, version):
+    # Under the release too: a deploy never unpickles what older code kept.
+    return f"portal:cached:{name}:{release()}:{version}"
+
+
 def cached(name, compute, timeout=24 * 3600):
     """``compute()``, kept until public content next changes, by hand or by the
     clock: for aggregates over large tables (totals, counts, year lists) that every
     render would otherwise recompute."""
-    return cache.get_or_set(
-        f"portal:cached:{name}:{current_version()}", compute, timeout
-    )
+    return cache.get_or_set(_kept_key(name, current_version()), compute, timeout)
 
 
 def cached_many(names, compute_missing, timeout=24 * 3600):
     """As :func:`cached` for many values in one cache round trip:
     ``compute_missing(names)`` gives a dict of the values not kept yet."""
     version = current_version()
-    keys = {name: f"portal:cached:{name}:{version}" for name in names}
+    keys = {name: _kept_key(name, version) for name in names}
     found = cache.get_many(list(keys.values()))
     values = {name: found[key] for name, key in keys.items() if key in found}
     missing = [name for name in names if name not in values]
@@ -168,8 +174,14 @@ def version_and_seconds(limit):
     return version, max(0, min(limit, int(upcoming - now)))
 
 
+def _on_cache_recovered(sender, **kwargs):
+    # A version raised while the cache was down was lost with it.
+    _raise_version()
+
+
 def connect_signals():
     """The one list of events that change what the public sees."""
+    release()  # worked out at start-up, from the code this process loaded
     from wagtail.contrib.redirects.models import Redirect
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
@@ -199,3 +211,4 @@ def connect_signals():
         signal.connect(_on_page_signal, dispatch_uid=f"portal-changes-{signal!r}")
     post_save.connect(_on_save_or_delete, dispatch_uid="portal-changes-save")
     post_delete.connect(_on_save_or_delete, dispatch_uid="portal-changes-delete")
+    recovered.connect(_on_cache_recovered, dispatch_uid="portal-changes-recovered")

@@ -23,7 +23,8 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 
-from portal.caching import changes
+from portal.caching import backends, changes
+from portal.caching.release import release
 
 # Documents check collection privacy on each download.
 NEVER_CACHED_PREFIXES = ("/admin/", "/documents/")
@@ -59,7 +60,7 @@ def cache_key(request, version):
         [request.scheme, request.get_host(), request.path, normalised_query(request)]
     )
     digest = hashlib.sha256(url.encode()).hexdigest()
-    return f"portal:page:{version}:{digest}"
+    return f"portal:page:{release()}:{version}:{digest}"
 
 
 def _storable(request, response):
@@ -98,7 +99,7 @@ class PageCacheMiddleware:
         limit = _seconds()
         if limit <= 0:
             return self.get_response(request)
-        if not _anonymous_read(request):
+        if not _anonymous_read(request) or backends.unavailable():
             return _private(self.get_response(request))
 
         version, seconds = changes.version_and_seconds(limit)

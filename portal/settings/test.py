@@ -43,7 +43,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         }
     }
 
-if REDIS_URL:
+# Each test process has its own cache in memory, or its own keys in a shared Redis.
+if not REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+else:
     CACHES = {
         "default": {
             **CACHES["default"],

@@ -6,6 +6,7 @@ from django.utils.safestring import mark_safe
 
 from portal import navigation
 from portal.caching import changes
+from portal.caching.release import release
 from portal.security import rich_text
 
 register = template.Library()
@@ -24,7 +25,8 @@ def content_version():
     ``{% content_version as version %}{% wagtailpagecache 86400 "name" version %}``.
     Reading it also applies the clock's changes (a meeting starting, a paper's time)."""
     version, _seconds = changes.version_and_seconds(limit=0)
-    return version
+    # With the release: a deploy never serves fragments its old templates wrote.
+    return f"{release()}-{version}"
 
 
 @register.simple_tag

@@ -62,7 +62,7 @@ def test_production_starts_with_a_real_key_and_hosts():
 
 
 @pytest.mark.django_db
-def test_deploy_checks_pass_in_production_except_hsts_preload_and_the_local_cache(
+def test_deploy_checks_pass_in_production_except_hsts_preload(
     monkeypatch,
 ):
     # Set for the browser tests (tests/conftest.py); never on a server.
@@ -83,8 +83,8 @@ def test_deploy_checks_pass_in_production_except_hsts_preload_and_the_local_cach
         for line in output.getvalue().splitlines()
         if line.startswith("?:")
     )
-    # W001: without REDIS_URL each worker keeps its own page cache.
-    assert warnings == ["portal.W001", "security.W021"], output.getvalue()
+    # Without REDIS_URL the processes share the database's cache: no portal.W001.
+    assert warnings == ["security.W021"], output.getvalue()
 
 
 def test_production_serves_hashed_compressed_static_files_and_trusts_the_proxy():

@@ -44,8 +44,8 @@ def test_shared_services_come_from_the_environment():
     assert shown["papers"]["BACKEND"] == "meetings.storage.PrivateMeetingS3Storage"
     assert shown["papers"]["OPTIONS"]["bucket_name"] == "nelep-papers"
     assert "custom_domain" not in shown["papers"]["OPTIONS"]
-    assert shown["sessions"] == "django.contrib.sessions.backends.cached_db"
-    assert shown["cache"] == "django_redis.cache.RedisCache"
+    assert shown["sessions"] == "django.contrib.sessions.backends.db"
+    assert shown["cache"] == "portal.caching.backends.FailOpenRedisCache"
     assert shown["page_cache"] == 600
     assert shown["cdn"]["http"]["LOCATION"] == "http://varnish.internal:6081"
 
