@@ -3,6 +3,7 @@
 import pytest
 
 from meetings.models import AgendaItem
+from meetings.withdrawal import withhold_item
 from tests.meetings.factories import CommitteeFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db
@@ -60,3 +61,16 @@ def test_no_public_feed_or_calendar_carries_a_confidential_outcome(client, meeti
         )
         assert response.status_code == 200, url
         assert b"Quayside" not in body, url
+
+
+def test_an_item_withheld_at_once_drops_its_outcome_from_search(client, meeting):
+    item = AgendaItem.objects.get(meeting_id=meeting.pk, number="1")
+    assert meeting.display_title in search(client, "approved")
+    item.confidential_reason = "Legal advice"
+    assert withhold_item(item, user=None)
+    assert meeting.display_title not in search(client, "approved")
+    assert "Skills plan approved." not in client.get(meeting.url).content.decode()
+
+
+def search(client, words):
+    return client.get("/search/", {"q": words}).content.decode()
