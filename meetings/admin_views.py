@@ -17,6 +17,7 @@ from meetings.forms import (
     later_meetings_of_committee,
 )
 from meetings.models import Meeting, MeetingDocument
+from meetings.uploads import NotStored
 
 # edit_only: a forged TOTAL_FORMS cannot make the form create a document.
 DocumentFormSet = modelformset_factory(
@@ -108,7 +109,12 @@ class MeetingDocumentsView(WagtailAdminTemplateMixin, TemplateView):
                     request, "No files were uploaded: see the reasons below."
                 )
                 return self.render_to_response(self.get_context_data(upload_form=form))
-            documents = form.save()
+            try:
+                documents = form.save()
+            except NotStored as error:
+                form.add_error("files", str(error))
+                messages.error(request, str(error))
+                return self.render_to_response(self.get_context_data(upload_form=form))
             for document in documents:
                 audit.log_upload(document, request.user)
             messages.success(

@@ -8,7 +8,12 @@ from wagtail.admin.widgets import AdminDateTimeInput
 
 from meetings import audit
 from meetings.models import AgendaItem, Meeting, MeetingDocument
-from meetings.uploads import allowed_extensions, check_upload
+from meetings.uploads import (
+    allowed_extensions,
+    check_upload,
+    store_all_or_none,
+    title_from_name,
+)
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -35,11 +40,6 @@ def guess_kind(name):
     if "presentation" in name or name.endswith((".pptx", ".odp")):
         return MeetingDocument.Kind.PRESENTATION
     return MeetingDocument.Kind.PAPER
-
-
-def title_from_name(name):
-    stem = " ".join(name.rsplit(".", 1)[0].replace("-", " ").replace("_", " ").split())
-    return (stem[:1].upper() + stem[1:]) or "Document"
 
 
 ITEM_NUMBER = re.compile(r"\bitem\s*(\d+[a-z]?)\b", re.IGNORECASE)
@@ -93,6 +93,7 @@ class UploadForm(forms.Form):
         return files
 
     def save(self):
+        """The new documents, all stored; or ``NotStored`` and none of them."""
         documents = []
         items = list(self.meeting.agenda_items.all())
         for checked, file in self.checked:
@@ -110,9 +111,8 @@ class UploadForm(forms.Form):
                 ),
             )
             document.apply_upload(checked, file, self.user)
-            document.save()
             documents.append(document)
-        return documents
+        return store_all_or_none(documents)
 
 
 class DocumentSettingsForm(forms.ModelForm):

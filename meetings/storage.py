@@ -14,13 +14,15 @@ from django.utils.functional import LazyObject
 from storages.backends.s3 import S3Storage
 
 from portal.internals import forget_lazy_object
+from portal.security.uploads_storage import WholeFileStorageMixin
 
 ALIAS = "meetings_private"
 NO_URL = "Meeting papers have no storage URL: link to MeetingDocument.url instead."
 
 
-class PrivateMeetingStorage(FileSystemStorage):
-    """Files under ``MEETINGS_PRIVATE_ROOT``, read when used so tests can move it."""
+class PrivateMeetingStorage(WholeFileStorageMixin, FileSystemStorage):
+    """Files under ``MEETINGS_PRIVATE_ROOT``, read when used so tests can move it, each
+    written whole or not at all."""
 
     @property
     def base_location(self):

@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from wagtail.log_actions import log
+from wagtail.search import index
 
 from meetings.models import AgendaItem, MeetingDocument
 
@@ -37,6 +38,7 @@ def withhold_item(item, user):
     stored.confidential = True
     stored.confidential_reason = item.confidential_reason
     stored.save(update_fields=["confidential", "confidential_reason"])
+    index.insert_or_update_object(stored.meeting)
     log(
         stored.meeting,
         WITHHOLD_ITEM_ACTION,

@@ -459,6 +459,12 @@ class ContactPage(ViewRestrictionsCacheMixin, AbstractEmailForm):
     template = "strategy/contact_page.html"
     landing_page_template = "strategy/contact_page_landing.html"
 
+    def get_submissions_list_view_class(self):
+        # Imported here as Wagtail does: admin views cannot load with the models.
+        from portal.security.form_exports import EscapedSubmissionsListView
+
+        return EscapedSubmissionsListView
+
     def serve(self, request, *args, **kwargs):
         if request.method == "POST":
             if not ratelimit.allow_request(

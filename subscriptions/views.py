@@ -1,9 +1,12 @@
 """The public side: sign up, confirm, unsubscribe, and ask for data to be erased.
 
 The forms carry no CSRF token, because they also sit on cached pages (the footer)
-where a token would be shared between visitors. A forged sign-up can at most send one
-rate-limited email to an address, and nothing happens to it without its owner's click;
-a forged unsubscribe or erasure still needs a signed link only the owner has.
+where a token would be shared between visitors. Instead a post that a browser says
+came from another site is refused (``subscriptions.origin``). A forged sign-up could at
+most send one rate-limited email to an address, and nothing happens to it without its
+owner's button press on our confirmation page (following the emailed link only shows
+that page, so a mail scanner cannot confirm); a forged confirmation, unsubscribe or
+erasure still needs a signed link only the owner has.
 """
 
 from django.shortcuts import redirect, render
@@ -15,6 +18,7 @@ from portal.security import ratelimit
 from subscriptions import emails, erasure, links, signup
 from subscriptions.forms import AlertSignupForm, EmailForm
 from subscriptions.models import AlertSubscription, Erasure, MailingListSubscriber
+from subscriptions.origin import refuse_cross_site_posts
 
 REQUESTS_PER_IP = 10
 WINDOW_SECONDS = 60 * 60
@@ -43,6 +47,18 @@ def _too_many(request):
     )
 
 
+def _from_another_site(request):
+    return _message(
+        request,
+        "This form was sent from another website",
+        [
+            "For your safety we only accept this form from our own pages. Please "
+            "fill it in again here."
+        ],
+        status=403,
+    )
+
+
 def _form_page(request, form, **context):
     return render(
         request,
@@ -64,8 +80,9 @@ def _handle_signup(request, form, subscribe):
     return None
 
 
-# No CSRF token on cached pages; a forged sign-up only sends one rate-limited email.
+# No CSRF token on cached pages: a post from another site is refused by its origin.
 @csrf_exempt
+@refuse_cross_site_posts(_from_another_site)
 @require_http_methods(["GET", "POST"])
 def mailing_list(request):
     form = EmailForm(request.POST if request.method == "POST" else None)
@@ -92,6 +109,7 @@ def mailing_list(request):
 
 
 @csrf_exempt
+@refuse_cross_site_posts(_from_another_site)
 @require_http_methods(["GET", "POST"])
 def alerts(request):
     if request.method == "POST":
@@ -158,8 +176,12 @@ def _link_problem(request, error):
     )
 
 
+# Following the link only shows a button: mail scanners follow links, and consent
+# must be the owner's press. The signed link authenticates the post.
+@csrf_exempt
+@refuse_cross_site_posts(_from_another_site)
 @never_cache
-@require_GET
+@require_http_methods(["GET", "HEAD", "POST"])
 def confirm(request, token):
     try:
         subscription = links.subscription_to_confirm(token)
@@ -167,6 +189,16 @@ def confirm(request, token):
         return _link_problem(request, error)
     if subscription is None:
         return _link_problem(request, links.LinkInvalid())
+    if request.method != "POST":
+        return _message(
+            request,
+            "Confirm your subscription",
+            [
+                f"Subscribe {subscription.email} to {subscription.description}? "
+                "Nothing changes until you press the button."
+            ],
+            button="Confirm my subscription",
+        )
     subscription.confirm()
     return _message(
         request,
@@ -208,6 +240,7 @@ def unsubscribe(request, token):
 
 
 @csrf_exempt
+@refuse_cross_site_posts(_from_another_site)
 @require_http_methods(["GET", "POST"])
 def erasure_request(request):
     form = EmailForm(request.POST if request.method == "POST" else None)

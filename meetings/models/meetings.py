@@ -130,7 +130,7 @@ class Meeting(PublishableModel, index.Indexed, ClusterableModel):
         index.RelatedFields("committee", [index.SearchField("name")]),
         index.RelatedFields(
             "agenda_items",
-            [index.SearchField("title"), index.SearchField("outcome")],
+            [index.SearchField("title"), index.SearchField("public_outcome")],
         ),
         index.FilterField("live"),
         index.FilterField("start"),
@@ -311,6 +311,11 @@ class AgendaItem(Orderable):
 
     def __str__(self):
         return f"{self.number}. {self.title}"
+
+    @property
+    def public_outcome(self):
+        """The outcome as the public may read and search it: none when confidential."""
+        return "" if self.confidential else self.outcome
 
     def clean(self):
         if self.confidential and not self.confidential_reason.strip():

@@ -8,6 +8,12 @@ manifest, refuses a database that already has content, and restores it all in on
 transaction. Files are read and written through the storage APIs, so a folder on disk
 and an S3 bucket work the same way.
 
+Both then check every row that names a stored file (any ``FileField``): the file must
+exist and, where the row records them (``file_size``, ``sha256``), have that size and
+checksum. Export writes the backup all the same and import keeps what it restored,
+but each ends with :class:`FilesMissing` naming every row whose file is missing or
+different, so the command exits non-zero.
+
 Every managed model is backed up without being listed. Apps register what the core
 cannot know from their ``AppConfig.ready``: a file storage of their own
 (:func:`register_storage`) and the models whose rows mean a database already holds a
@@ -30,7 +36,7 @@ from django.core.management import call_command
 from django.core.serializers.json import DjangoJSONEncoder
 from django.core.serializers.json import Serializer as JSONSerializer
 from django.db import transaction
-from django.db.models import ProtectedError
+from django.db.models import FileField, ProtectedError
 from django.utils import timezone
 from wagtail.search.backends import get_search_backend
 
@@ -38,6 +44,7 @@ FORMAT = 1
 DATA_FILE = "data.json"
 MANIFEST_FILE = "manifest.json"
 CHUNK = 1024 * 1024
+MAX_LISTED = 50
 
 # Not restored: rebuilt by the site (content types, permissions, the search index), or
 # state that must not come back (sessions, sign-in lockout counters,
@@ -60,6 +67,19 @@ _storages = {"media": lambda: default_storage}
 
 class BackupError(Exception):
     """Something the person running the command can fix; nothing was changed."""
+
+
+class FilesMissing(BackupError):
+    """Rows name stored files that are missing or not what the row records."""
+
+    def __init__(self, done, problems):
+        self.problems = problems
+        listed = "; ".join(problems[:MAX_LISTED])
+        more = len(problems) - MAX_LISTED
+        super().__init__(
+            f"{done}, but {len(problems)} stored file(s) named by the database are "
+            f"missing or damaged: {listed}" + (f"; and {more} more" if more > 0 else "")
+        )
 
 
 def register_storage(label, get_storage):
@@ -177,7 +197,69 @@ def export_site(folder):
                 {"storage": label, "name": name, "size": size, "sha256": sha256}
             )
     (folder / MANIFEST_FILE).write_text(json.dumps(manifest, indent=1))
+    stored = {(entry["storage"], entry["name"]): entry for entry in manifest["files"]}
+    problems = list(
+        _rows_whose_files_are_wrong(lambda label, name: stored.get((label, name)))
+    )
+    if problems:
+        raise FilesMissing(f"The backup was written to {folder}", problems)
     return manifest
+
+
+def _files_named_by_rows():
+    """(row, its FileField, the file's name) for every row that names a file."""
+    for model in backed_up_models():
+        fields = [f for f in model._meta.concrete_fields if isinstance(f, FileField)]
+        for field in fields:
+            rows = model._base_manager.exclude(**{field.name: ""}).exclude(
+                **{f"{field.name}__isnull": True}
+            )
+            for row in rows.order_by("pk").iterator(chunk_size=2000):
+                yield row, field, getattr(row, field.attname).name
+
+
+def _label_of(storage):
+    for label, candidate in storages_to_copy().items():
+        if candidate is storage:
+            return label
+    return None
+
+
+def _rows_whose_files_are_wrong(find):
+    """A line for each row whose file ``find(storage label, name)`` does not give as
+    the row records it; ``find`` returns a dict with size and sha256, or None."""
+    labels = {}
+    for row, field, name in _files_named_by_rows():
+        storage = field.storage
+        if id(storage) not in labels:
+            labels[id(storage)] = _label_of(storage)
+        label = labels[id(storage)]
+        what = f"{row._meta.label} {row.pk} ({field.name} {label}/{name})"
+        found = find(label, name) if label else None
+        if found is None:
+            yield f"{what} is missing"
+            continue
+        size = getattr(row, "file_size", None) if field.name == "file" else None
+        sha256 = getattr(row, "sha256", None) if field.name == "file" else None
+        if size is not None and size != found["size"]:
+            yield f"{what} is {found['size']} bytes, not {size}"
+        elif sha256 and sha256 != found["sha256"]:
+            yield f"{what} does not match its SHA-256"
+
+
+def _stored_file(storages):
+    def find(label, name):
+        storage = storages[label]
+        if not storage.exists(name):
+            return None
+        digest, size = hashlib.sha256(), 0
+        with storage.open(name, "rb") as handle:
+            for chunk in iter(lambda: handle.read(CHUNK), b""):
+                digest.update(chunk)
+                size += len(chunk)
+        return {"size": size, "sha256": digest.hexdigest()}
+
+    return find
 
 
 @dataclass
@@ -295,4 +377,11 @@ def import_site(folder):
     call_command("update_index", verbosity=0)
     with open(data_path) as handle:
         objects = len(json.load(handle))
+    problems = list(_rows_whose_files_are_wrong(_stored_file(storages)))
+    if problems:
+        raise FilesMissing(
+            f"Restored {objects} database object(s) and {len(manifest['files'])} "
+            "file(s)",
+            problems,
+        )
     return ImportSummary(objects=objects, files=len(manifest["files"]))

@@ -16,12 +16,15 @@ def escape_cell(value):
     return value
 
 
-class EscapedExportIndexView(IndexView):
-    """The admin's CSV export, with cells a spreadsheet would run made inert.
-
-    Wagtail already stores XLSX cells that look like formulas as text.
+class EscapedCsvExportMixin:
+    """For Wagtail's spreadsheet exports: CSV cells a spreadsheet would run are made
+    inert. Wagtail already stores XLSX cells that look like formulas as text.
     """
 
     def preprocess_field_value(self, field, value, export_format):
         value = super().preprocess_field_value(field, value, export_format)
         return escape_cell(value) if export_format == self.FORMAT_CSV else value
+
+
+class EscapedExportIndexView(EscapedCsvExportMixin, IndexView):
+    """The snippets' admin listing and its export."""

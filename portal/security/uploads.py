@@ -1,10 +1,11 @@
 """Does an uploaded file's content match its name? Checked on the server, whatever
 the browser said the file was.
 
-PDFs must start with the PDF signature; Office Open XML and OpenDocument files must be
-packages with the right manifest (and no macros); CSV must be plain text, with no NUL
-bytes or markup. Every refusal is a ``ValidationError`` that says what the file really
-is and how to fix it. Used by the meetings uploads and by Wagtail's document form.
+PDFs must start with the PDF signature and carry no JavaScript or launch actions; Office
+Open XML and OpenDocument files must be packages with the right manifest and no macros
+(however a macro part is named); CSV must be plain text, with no NUL bytes or markup.
+Every refusal is a ``ValidationError`` that says what the file really is and how to
+fix it. Used by the meetings uploads and by Wagtail's document form.
 """
 
 import io
@@ -28,6 +29,22 @@ OOXML_MAIN_PART = {
     "docx": ("word/document.xml", "wordprocessingml.document.main+xml"),
     "xlsx": ("xl/workbook.xml", "spreadsheetml.sheet.main+xml"),
     "pptx": ("ppt/presentation.xml", "presentationml.presentation.main+xml"),
+}
+OOXML_MACRO_WORDS = ("vbaproject", "macroenabled", "vnd.ms-office.vba")
+ODF_MACRO_FOLDERS = ("basic/", "scripts/")
+ODF_XML_PARTS = ("META-INF/manifest.xml", "content.xml", "styles.xml", "settings.xml")
+ODF_MACRO_MARKS = re.compile(
+    r'full-path="(Basic|Scripts)/|vnd\.sun\.star\.script:|macro:///|<script:event-listener',
+    re.IGNORECASE,
+)
+PDF_NAME = re.compile(rb"/([A-Za-z0-9#]+)")
+PDF_STREAM = re.compile(rb"(?<!end)stream\r?\n(.*?)endstream", re.DOTALL)
+PDF_INFLATE_BUDGET = 64 * 1024 * 1024
+PDF_ACTIONS = {
+    b"JavaScript": "JavaScript",
+    b"JS": "JavaScript",
+    b"Launch": "an action that launches a program",
+    b"AA": "actions that run automatically (/AA)",
 }
 MARKUP = re.compile(rb"<\s*(!doctype|html|script|svg|\?xml|body|iframe)", re.IGNORECASE)
 
@@ -63,6 +80,7 @@ def check_content(original, extension, data):
     if extension == "pdf":
         if not data.startswith(b"%PDF-"):
             _refuse(original, extension, describe(data))
+        _check_pdf_actions(original, data)
     elif extension in OOXML_MAIN_PART:
         _check_ooxml(original, extension, data)
     elif extension in ("odt", "ods", "odp"):
@@ -119,11 +137,23 @@ def _check_ooxml(original, extension, data):
     manifest = _read_member(archive, "[Content_Types].xml", original, extension)
     if main_part not in names or main_type not in manifest:
         _refuse(original, extension, "a different kind of Office document")
-    if any(name.lower().endswith("vbaproject.bin") for name in names):
-        raise ValidationError(
-            f"“{original}” contains macros, which the site does not publish. "
-            "Save it without macros and upload it again."
-        )
+    if any("vbaproject" in name.lower() for name in names):
+        _refuse_macros(original, "a VBA project")
+    if any(word in manifest.lower() for word in OOXML_MACRO_WORDS):
+        _refuse_macros(original, "a part declared as macros")
+    for name in names:
+        if name.lower().endswith(".rels"):
+            relations = _read_member(archive, name, original, extension).lower()
+            if any(word in relations for word in OOXML_MACRO_WORDS):
+                _refuse_macros(original, "a link to a VBA project")
+
+
+def _refuse_macros(original, found):
+    raise ValidationError(
+        f"“{original}” contains macros ({found}), which the site does not publish. "
+        "Save it without macros (as a plain document, not macro-enabled) and upload "
+        "it again."
+    )
 
 
 def _check_opendocument(original, extension, data):
@@ -135,6 +165,54 @@ def _check_opendocument(original, extension, data):
         mimetype = ""
     if mimetype != expected:
         _refuse(original, extension, "an archive, not an OpenDocument file")
+    names = archive.namelist()
+    if any(name.lower().startswith(ODF_MACRO_FOLDERS) for name in names):
+        _refuse_macros(original, "a Basic or script library")
+    for name in ODF_XML_PARTS:
+        if name in names:
+            part = _read_member(archive, name, original, extension)
+            if ODF_MACRO_MARKS.search(part):
+                _refuse_macros(
+                    original, "a script library or a macro bound to an event"
+                )
+
+
+def _check_pdf_actions(original, data):
+    """Refuse a PDF that runs JavaScript, launches programs or acts on its own."""
+    names = set()
+    for chunk in _pdf_chunks(data):
+        names.update(_unescape_pdf_name(name) for name in PDF_NAME.findall(chunk))
+    for name, found in PDF_ACTIONS.items():
+        if name in names:
+            raise ValidationError(
+                f"“{original}” contains {found}, which the site does not publish "
+                "because a reader's PDF viewer would run it. Print it to a plain PDF "
+                "(or export it without scripts and actions) and upload it again."
+            )
+
+
+def _pdf_chunks(data):
+    """The file's objects outside streams (stream bodies are binary and could spell
+    anything), then each object stream inflated, since those hold dictionaries too;
+    within a total budget so a compression bomb costs nothing."""
+    yield PDF_STREAM.sub(b"stream endstream", data)
+    budget = PDF_INFLATE_BUDGET
+    for match in PDF_STREAM.finditer(data):
+        if budget <= 0:
+            return
+        if b"/ObjStm" not in data[max(0, match.start() - 300) : match.start()]:
+            continue
+        inflater = zlib.decompressobj()
+        try:
+            inflated = inflater.decompress(match.group(1), budget)
+        except zlib.error:
+            continue
+        budget -= len(inflated)
+        yield inflated
+
+
+def _unescape_pdf_name(name):
+    return re.sub(rb"#([0-9A-Fa-f]{2})", lambda m: bytes([int(m.group(1), 16)]), name)
 
 
 def describe(data):

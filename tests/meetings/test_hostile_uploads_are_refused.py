@@ -8,11 +8,13 @@ from meetings.uploads import check_upload, clean_name
 from tests.meetings.factories import MeetingFactory
 from tests.meetings.upload_samples import (
     HOSTILE,
+    MACROS_AND_SCRIPTS,
     damaged_pdf,
     docx,
     encrypted_pdf,
     good_pdf,
     odt,
+    pdf_with,
 )
 
 
@@ -21,7 +23,9 @@ def upload(name, data):
 
 
 @pytest.mark.parametrize(
-    "name,data,reason", HOSTILE, ids=[f"{n}-{r}" for n, _, r in HOSTILE]
+    "name,data,reason",
+    HOSTILE + MACROS_AND_SCRIPTS,
+    ids=[f"{n}-{r}" for n, _, r in HOSTILE + MACROS_AND_SCRIPTS],
 )
 def test_each_hostile_file_is_refused_with_its_reason(name, data, reason):
     with pytest.raises(ValidationError) as refusal:
@@ -50,6 +54,7 @@ def test_allowed_types_are_a_setting(settings):
         ("paper.docx", docx()),
         ("notes.odt", odt()),
         ("figures.csv", "area,£m\nNorth East,1\n".encode()),
+        ("contents.pdf", pdf_with(b"/OpenAction [4 0 R /Fit]")),
     ],
 )
 def test_real_documents_are_accepted(name, data):

@@ -2,6 +2,7 @@
 
 import io
 import zipfile
+import zlib
 
 from pypdf import PdfReader, PdfWriter
 
@@ -87,4 +88,106 @@ HOSTILE = [
     ("archive.zip", zip_bytes([("a.txt", "x")]), "not an allowed type"),
     ("empty.pdf", b"", "empty"),
     ("bomb.pdf.gz", b"\x1f\x8b\x08\x00", "not an allowed type"),
+]
+
+
+def odt_with_a_basic_macro_library():
+    manifest = (
+        '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:'
+        'manifest:1.0"><manifest:file-entry manifest:full-path="/" manifest:media-type='
+        '"application/vnd.oasis.opendocument.text"/><manifest:file-entry manifest:'
+        'full-path="Basic/" manifest:media-type="application/binary"/>'
+        "</manifest:manifest>"
+    )
+    return zip_bytes(
+        [
+            ("mimetype", "application/vnd.oasis.opendocument.text"),
+            ("content.xml", "<office/>"),
+            ("META-INF/manifest.xml", manifest),
+            ("Basic/Standard/Module1.xml", 'Sub Main\n Shell("calc")\nEnd Sub'),
+        ]
+    )
+
+
+def odt_with_a_macro_bound_to_opening():
+    content = (
+        "<office:document-content><office:scripts><office:event-listeners>"
+        '<script:event-listener script:event-name="dom:load" xlink:href='
+        '"vnd.sun.star.script:Standard.Module1.Main?language=Basic&amp;location='
+        'document"/></office:event-listeners></office:scripts></office:document-content>'
+    )
+    return zip_bytes(
+        [
+            ("mimetype", "application/vnd.oasis.opendocument.text"),
+            ("content.xml", content),
+        ]
+    )
+
+
+XLSX_TYPES = (
+    '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/'
+    '2006/content-types"><Override PartName="/xl/workbook.xml" ContentType="'
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+    '<Override PartName="/xl/{part}" ContentType="{vba_type}"/></Types>'
+)
+
+
+def xlsx_with_a_renamed_vba_part(declared=True):
+    """A workbook whose VBA project hides under an innocent name."""
+    vba_type = "application/vnd.ms-office.vbaProject" if declared else "application/x"
+    rels = (
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+        'relationships"><Relationship Id="rId9" Type="http://schemas.microsoft.com/'
+        'office/2006/relationships/vbaProject" Target="printerSettings.bin"/>'
+        "</Relationships>"
+    )
+    return zip_bytes(
+        [
+            (
+                "[Content_Types].xml",
+                XLSX_TYPES.format(part="data.bin", vba_type=vba_type),
+            ),
+            ("xl/workbook.xml", "<workbook/>"),
+            ("xl/_rels/workbook.xml.rels", rels),
+            ("xl/data.bin", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64),
+        ]
+    )
+
+
+def pdf_with(catalog_entries):
+    """A one-page PDF whose catalogue carries ``catalog_entries`` (PDF syntax)."""
+    data = good_pdf()
+    at = data.find(b"/Type /Catalog")
+    return data[:at] + catalog_entries + b" " + data[at:]
+
+
+def pdf_with_javascript_in_an_object_stream():
+    """JavaScript where a byte search of the file cannot see it: compressed."""
+    objects = b"3 0 << /Type /Action /S /JavaScript /JS (app.alert(1)) >>"
+    body = zlib.compress(objects)
+    return (
+        b"%PDF-1.5\n1 0 obj\n<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode "
+        b"/Length "
+        + str(len(body)).encode()
+        + b" >>\nstream\n"
+        + body
+        + b"\nendstream\nendobj\ntrailer << /Root 3 0 R >>\n%%EOF\n"
+    )
+
+
+PDF_OPEN_ACTION_JS = b"/OpenAction << /S /JavaScript /JS (app.alert(1)) >>"
+PDF_LAUNCH = b"/OpenAction << /S /Launch /F (cmd.exe) >>"
+PDF_ADDITIONAL_ACTIONS = b"/AA << /WC << /S /GoTo /D [0 /Fit] >> >>"
+PDF_HEX_ESCAPED_JS = b"/OpenAction << /S /J#61vaScript /J#53 (app.alert(1)) >>"
+
+MACROS_AND_SCRIPTS = [
+    ("minutes.odt", odt_with_a_basic_macro_library(), "macros"),
+    ("agenda.odt", odt_with_a_macro_bound_to_opening(), "macros"),
+    ("budget.xlsx", xlsx_with_a_renamed_vba_part(), "macros"),
+    ("budget.xlsx", xlsx_with_a_renamed_vba_part(declared=False), "macros"),
+    ("paper.pdf", pdf_with(PDF_OPEN_ACTION_JS), "JavaScript"),
+    ("paper.pdf", pdf_with(PDF_HEX_ESCAPED_JS), "JavaScript"),
+    ("paper.pdf", pdf_with_javascript_in_an_object_stream(), "JavaScript"),
+    ("paper.pdf", pdf_with(PDF_LAUNCH), "launches a program"),
+    ("paper.pdf", pdf_with(PDF_ADDITIONAL_ACTIONS), "run automatically"),
 ]

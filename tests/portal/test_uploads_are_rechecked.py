@@ -14,7 +14,14 @@ from wagtail.models import Collection
 from funding.importing import import_csv
 from funding.models import FundedProject
 from tests.funding.factories import FundFactory
-from tests.meetings.upload_samples import docx, good_pdf
+from tests.meetings.upload_samples import (
+    PDF_OPEN_ACTION_JS,
+    docx,
+    good_pdf,
+    odt_with_a_basic_macro_library,
+    pdf_with,
+    xlsx_with_a_renamed_vba_part,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -75,6 +82,23 @@ def add_image(client, name, data, content_type="image/png"):
     ],
 )
 def test_a_document_that_is_not_what_its_name_says_is_refused(
+    admin_client, name, data, reason
+):
+    response = add_document(admin_client, name, data)
+    assert response.status_code == 200
+    assert reason in response.content.decode()
+    assert not Document.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "name,data,reason",
+    [
+        ("minutes.odt", odt_with_a_basic_macro_library(), "contains macros"),
+        ("budget.xlsx", xlsx_with_a_renamed_vba_part(), "contains macros"),
+        ("paper.pdf", pdf_with(PDF_OPEN_ACTION_JS), "contains JavaScript"),
+    ],
+)
+def test_a_wagtail_document_with_macros_or_scripts_is_refused(
     admin_client, name, data, reason
 ):
     response = add_document(admin_client, name, data)

@@ -192,7 +192,7 @@ def test_a_visitor_subscribes_to_a_committee_from_its_page_with_double_opt_in(
     assert (subscription.committee, subscription.confirmed_at) == (board, None)
     assert send_digests() == 0, "nothing is sent before confirmation"
 
-    page = client.get(path_of(link_to(outbox[0], "/confirm/")))
+    page = client.post(path_of(link_to(outbox[0], "/confirm/")))
     assert "alerts of new papers for Board" in page.content.decode()
     subscription.refresh_from_db()
     assert subscription.confirmed_at is not None

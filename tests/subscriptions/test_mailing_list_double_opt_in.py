@@ -47,8 +47,14 @@ def test_signup_from_the_footer_is_confirmed_through_the_emailed_link(
     assert len(outbox) == 1
     assert outbox[0].to == ["reader@example.org"]
 
-    page = client.get(path_of(link_to(outbox[0], "/confirm/")))
+    confirm = path_of(link_to(outbox[0], "/confirm/"))
+    page = client.get(confirm)
     assert page.status_code == 200
+    assert "Confirm my subscription" in page.content.decode()
+    subscriber.refresh_from_db()
+    assert subscriber.confirmed_at is None, "following the link alone confirms nothing"
+
+    page = client.post(confirm)
     assert "You are subscribed" in page.content.decode()
     subscriber.refresh_from_db()
     assert subscriber.confirmed_at is not None
@@ -190,3 +196,50 @@ def test_behind_a_trusted_proxy_each_visitor_has_their_own_limit(
         from_visitor("198.51.100.1", f"a{number}@example.org")
     assert from_visitor("198.51.100.1", "a@example.org").status_code == 429
     assert from_visitor("198.51.100.2", "b@example.org").status_code == 302
+
+
+def test_a_mail_scanner_following_the_link_confirms_nothing(client, home_page):
+    subscriber = MailingListSubscriber.objects.create(
+        email="scanned@example.org", consent_text="x"
+    )
+    link = path_of(links.confirm_url(subscriber))
+    for _ in range(3):
+        page = client.get(link)
+        assert page.status_code == 200
+        assert 'method="post"' in page.content.decode()
+        assert client.head(link).status_code == 200
+    subscriber.refresh_from_db()
+    assert subscriber.confirmed_at is None
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"HTTP_ORIGIN": "https://attacker.example"},
+        {"HTTP_ORIGIN": "null"},
+        {"HTTP_REFERER": "https://attacker.example/page.html"},
+        {"HTTP_SEC_FETCH_SITE": "cross-site"},
+    ],
+)
+@pytest.mark.parametrize(
+    "url", [SIGNUP, "/subscriptions/alerts/", "/subscriptions/your-data/erase/"]
+)
+def test_posts_from_another_site_are_refused(client, home_page, outbox, url, headers):
+    response = client.post(
+        url, {"email": "victim@example.org", "committee": "", "website": ""}, **headers
+    )
+    assert response.status_code == 403
+    assert "sent from another website" in response.content.decode()
+    assert outbox == []
+    assert not MailingListSubscriber.objects.exists()
+
+
+def test_posts_from_our_own_pages_are_accepted(client, home_page, outbox):
+    response = sign_up(
+        client,
+        "reader@example.org",
+        HTTP_ORIGIN="http://testserver",
+        HTTP_SEC_FETCH_SITE="same-origin",
+    )
+    assert response.status_code == 302
+    assert len(outbox) == 1
