@@ -10,10 +10,20 @@ class MeetingsConfig(AppConfig):
         from wagtail.signals import published
 
         from meetings import bulk, cdn, seed
-        from meetings.models import Meeting, MeetingDocument
-        from meetings.sitemaps import MeetingSitemap
+        from meetings.models import (
+            Attendance,
+            BoardSettings,
+            Declaration,
+            InterestEntry,
+            Meeting,
+            MeetingDocument,
+            Membership,
+            Person,
+        )
+        from meetings.sitemaps import BoardMemberSitemap, MeetingSitemap
         from meetings.storage import private_storage
         from portal import search, sitemaps
+        from portal.caching import changes
         from portal.ops import backup, bulk_data, scheduler, seeding
 
         def reindex_with_agenda(sender, instance, **kwargs):
@@ -52,7 +62,19 @@ class MeetingsConfig(AppConfig):
                 describe_document,
             )
         )
+        search.register(
+            search.SearchSource(
+                "Board member",
+                Person,
+                Person.objects.public,
+                lambda person: (person.name, person.url, person.organisation),
+            )
+        )
         sitemaps.register("meetings", MeetingSitemap)
+        sitemaps.register("board", BoardMemberSitemap)
+        changes.watch(
+            Person, Membership, InterestEntry, Attendance, Declaration, BoardSettings
+        )
         cdn.register()
         backup.register_storage("meetings_private", private_storage)
         backup.register_content(Meeting, MeetingDocument)
