@@ -33,8 +33,8 @@ def test_a_term_cannot_end_before_the_appointment():
 
 
 def test_a_photo_needs_its_text_alternative():
-    from wagtail.images.tests.utils import get_test_image_file
     from wagtail.images.models import Image
+    from wagtail.images.tests.utils import get_test_image_file
 
     photo = Image.objects.create(title="Portrait", file=get_test_image_file())
     person = PersonFactory.build(photo=photo, photo_alt="")
