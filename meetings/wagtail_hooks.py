@@ -9,6 +9,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from meetings import deadlines, withdrawal
 from meetings.admin_views import MeetingDocumentsView
+from meetings.board_forms import AttendanceForm, DeclarationForm
 from meetings.forms import MeetingDocumentForm, MeetingForm
 from meetings.meeting_views import (
     CommitteeIndexView,
@@ -116,6 +117,7 @@ class AttendanceViewSet(SnippetViewSet):
     list_display = ["meeting", "attendee", "status", "substitute_for"]
     list_filter = ["status", "meeting__committee"]
     ordering = ["-meeting__start", "person__name"]
+    edit_handler = ObjectList(Attendance.panels, base_form_class=AttendanceForm)
 
     def get_queryset(self, request):
         return Attendance.objects.select_related(
@@ -130,6 +132,7 @@ class DeclarationViewSet(SnippetViewSet):
     list_display = ["agenda_item", "person", "interest", "nature"]
     list_filter = ["agenda_item__meeting__committee"]
     ordering = ["-agenda_item__meeting__start"]
+    edit_handler = ObjectList(Declaration.panels, base_form_class=DeclarationForm)
 
     def get_queryset(self, request):
         return Declaration.objects.select_related(
