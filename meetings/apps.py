@@ -10,20 +10,10 @@ class MeetingsConfig(AppConfig):
         from wagtail.signals import published
 
         from meetings import bulk, cdn, seed
-        from meetings.models import (
-            Attendance,
-            BoardSettings,
-            Declaration,
-            InterestEntry,
-            Meeting,
-            MeetingDocument,
-            Membership,
-            Person,
-        )
+        from meetings.models import Meeting, MeetingDocument, Person
         from meetings.sitemaps import BoardMemberSitemap, MeetingSitemap
         from meetings.storage import private_storage
         from portal import search, sitemaps
-        from portal.caching import changes
         from portal.ops import backup, bulk_data, scheduler, seeding
 
         def reindex_with_agenda(sender, instance, **kwargs):
@@ -72,9 +62,6 @@ class MeetingsConfig(AppConfig):
         )
         sitemaps.register("meetings", MeetingSitemap)
         sitemaps.register("board", BoardMemberSitemap)
-        changes.watch(
-            Person, Membership, InterestEntry, Attendance, Declaration, BoardSettings
-        )
         cdn.register()
         backup.register_storage("meetings_private", private_storage)
         backup.register_content(Meeting, MeetingDocument)
