@@ -222,3 +222,33 @@ def test_a_published_register_keeps_its_earlier_versions(board):
     assert "A house in Example Town" in json.dumps(second.content)
     assert member.interests.count() == 2
     assert Attendance.objects.public().filter(person=member).count() == 1
+
+
+def test_a_secretary_previews_a_draft_register_before_publishing(
+    rf, board, django_user_model
+):
+    member = Person.objects.get(slug="two")
+    member.interests.add(
+        InterestEntry(
+            category=InterestEntry.Category.LAND,
+            description="Draft: a field in Example Village",
+            registered_on=datetime.date(2025, 6, 1),
+        )
+    )
+    request = rf.get("/")
+    request.user = django_user_model.objects.create_superuser("admin", "a@b.test", "x")
+    body = member.serve_preview(request, "").render().content.decode()
+    assert "Draft: a field in Example Village" in body
+    assert "Preview" in body
+    assert not InterestEntry.objects.filter(description__startswith="Draft").exists()
+
+
+def test_board_secretaries_set_the_gifts_threshold_and_register_period(
+    client, board, django_user_model
+):
+    secretary = django_user_model.objects.create_user("sec", password="x" * 16)
+    secretary.groups.add(Group.objects.get(name="Board secretaries"))
+    client.force_login(secretary)
+    site = Site.objects.get(is_default_site=True)
+    url = reverse("wagtailsettings:edit", args=["meetings", "boardsettings", site.pk])
+    assert client.get(url).status_code == 200
