@@ -2,8 +2,9 @@
 
 from collections import defaultdict
 
-from django.db.models import Case, Count, IntegerField, Q, Value, When
+from django.db.models import Case, Count, IntegerField, Prefetch, Q, Value, When
 from django.db.models.functions import ExtractYear
+from wagtail.images import get_image_model
 
 from meetings.models.attendance import (
     COUNTS_FOR_QUORUM,
@@ -54,11 +55,16 @@ def people():
     return Person.objects.public()
 
 
+PHOTO = "fill-160x160"  # as templates/meetings/board/includes/member_card.html
+
+
 def listed(people):
-    """``people`` in role order, with what a list shows of each."""
+    """``people`` in role order, with what a list shows of each and their photos'
+    renditions."""
+    photos = get_image_model().objects.prefetch_renditions(PHOTO)
     return (
-        people.select_related("photo")
-        .only(*LISTED_FIELDS, "photo__file", "photo__width", "photo__height")
+        people.only(*LISTED_FIELDS)
+        .prefetch_related(Prefetch("photo", queryset=photos))
         .order_by(ROLE_ORDER, "name")
     )
 

@@ -3,6 +3,8 @@
 import datetime
 
 import pytest
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
 
 from meetings.models import Attendance, InterestEntry, Membership, Person
 from tests.meetings.factories import (
@@ -12,6 +14,19 @@ from tests.meetings.factories import (
     MeetingFactory,
 )
 from tests.meetings.test_query_counts_stay_flat import count_queries
+
+
+def add_photos(people):
+    """A photo for each of ``people``: one file, an image record each."""
+    Image = get_image_model()
+    first = Image.objects.create(title="Portrait", file=get_test_image_file())
+    for person in people:
+        image = Image.objects.create(
+            title="Portrait", file=first.file.name, width=640, height=480
+        )
+        person.photo = image
+        person.photo_alt = "A portrait"
+    Person.objects.bulk_update(people, ["photo", "photo_alt"])
 
 
 def add_people(count, start, committee, meetings):
@@ -56,6 +71,7 @@ def test_board_pages_run_the_same_queries_at_10_and_1000_members(
     meetings = [MeetingFactory(committee=committee) for _ in range(3)]
     item = AgendaItemFactory(meeting=meetings[0])
     first = add_people(10, 0, committee, meetings)
+    add_photos(first)
     member = first[1]
     DeclarationFactory(agenda_item=item, person=member)
     urls = [
@@ -73,6 +89,7 @@ def test_board_pages_run_the_same_queries_at_10_and_1000_members(
     small = {url: count_queries(client, url) for url in urls}
 
     more = add_people(990, 10, committee, meetings)
+    add_photos(more[:100])
     for person in more[:50]:
         DeclarationFactory(agenda_item=item, person=person)
     assert Person.objects.count() == 1000
