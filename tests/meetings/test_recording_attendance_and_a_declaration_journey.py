@@ -16,6 +16,7 @@ from meetings.models import (
     Meeting,
     Person,
 )
+from tests.accessibility import axe_violations
 from tests.journeys import StaffBrowser, create_staff
 
 pytestmark = [
@@ -91,9 +92,14 @@ def test_a_secretary_records_attendance_and_a_declaration_that_visitors_see(
     expect(attendance).to_contain_text("Apologies")
     expect(visitor.locator(".agenda")).to_contain_text(NATURE)
     expect(visitor.locator(".agenda")).to_contain_text("not yet on the register")
+    assert axe_violations(visitor) == []
     visitor.get_by_role("link", name="Example member 4").first.click()
     expect(visitor.get_by_role("heading", name="Example member 4")).to_be_visible()
     expect(visitor.locator("main")).to_contain_text(NATURE)
     expect(visitor.locator("main")).to_contain_text("Journey Board")
     assert visitor.url.endswith(member.get_url())
+    assert axe_violations(visitor) == []
+    visitor.goto(live_server.url + "/board/")
+    expect(visitor.get_by_role("heading", name="Chair", exact=True)).to_be_visible()
+    assert axe_violations(visitor) == []
     visitor.close()
