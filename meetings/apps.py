@@ -10,8 +10,8 @@ class MeetingsConfig(AppConfig):
         from wagtail.signals import published
 
         from meetings import bulk, cdn, seed
-        from meetings.models import Meeting, MeetingDocument
-        from meetings.sitemaps import MeetingSitemap
+        from meetings.models import Meeting, MeetingDocument, Person
+        from meetings.sitemaps import BoardMemberSitemap, MeetingSitemap
         from meetings.storage import private_storage
         from portal import search, sitemaps
         from portal.ops import backup, bulk_data, scheduler, seeding
@@ -52,7 +52,16 @@ class MeetingsConfig(AppConfig):
                 describe_document,
             )
         )
+        search.register(
+            search.SearchSource(
+                "Board member",
+                Person,
+                Person.objects.public,
+                lambda person: (person.name, person.url, person.organisation),
+            )
+        )
         sitemaps.register("meetings", MeetingSitemap)
+        sitemaps.register("board", BoardMemberSitemap)
         cdn.register()
         backup.register_storage("meetings_private", private_storage)
         backup.register_content(Meeting, MeetingDocument)

@@ -1,16 +1,25 @@
 """What the page cache and the CDN must forget when meetings change."""
 
+import datetime
 from functools import partial
 
 from django.db.models import Min, Q
 from django.urls import reverse
+from django.utils import timezone
 
 from meetings.models import (
     AgendaItem,
+    Attendance,
+    BoardIndexPage,
+    BoardSettings,
     Committee,
+    Declaration,
+    InterestEntry,
     Meeting,
     MeetingDocument,
     MeetingIndexPage,
+    Membership,
+    Person,
 )
 from portal.caching.routing import route_url
 
@@ -64,6 +73,57 @@ def committee_paths(committee):
     }
 
 
+def board_paths(person=None):
+    """The Board's lists and open data files, and ``person``'s page."""
+    index = BoardIndexPage.public_url()
+    if not index:
+        return set()
+    url = partial(route_url, BoardIndexPage, base=index)
+    paths = {index, url("past_members"), reverse("sitemap")}
+    paths |= {
+        url("open_data", name, format)
+        for name in ("members", "memberships", "registers", "attendance")
+        for format in ("json", "csv")
+    }
+    if person is not None:
+        paths.add(url("member", person.slug))
+    return paths
+
+
+def person_paths(person):
+    return board_paths(person)
+
+
+def attendance_paths(attendance):
+    return (
+        board_paths(attendance.person)
+        | board_paths(attendance.substitute_for)
+        | meeting_paths(attendance.meeting)
+    )
+
+
+def declaration_paths(declaration):
+    return board_paths(declaration.person) | agenda_item_paths(declaration.agenda_item)
+
+
+def _first_term_change(now):
+    """When, after ``now``, a member next joins or leaves the current members."""
+    today = timezone.localdate(now)
+    days = Person.objects.public().aggregate(
+        starts=Min("appointed_on", filter=Q(appointed_on__gt=today)),
+        ends=Min("term_ends_on", filter=Q(term_ends_on__gte=today)),
+    )
+    moments = []
+    if days["starts"]:
+        moments.append(days["starts"])
+    if days["ends"]:
+        moments.append(days["ends"] + datetime.timedelta(days=1))
+    return [
+        timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
+        for day in moments
+    ]
+
+
 def next_change(now):
     """When a meeting starts or ends, or a scheduled paper becomes public."""
     times = Meeting.objects.public().aggregate(
@@ -80,6 +140,7 @@ def next_change(now):
         .get("first")
     )
     moments = [moment for moment in times.values() if moment is not None]
+    moments += _first_term_change(now)
     return min(moments) if moments else None
 
 
@@ -111,3 +172,12 @@ def register():
     cdn.register(MeetingDocument, document_paths)
     cdn.register(AgendaItem, agenda_item_paths)
     cdn.register(Committee, committee_paths)
+
+    changes.watch(
+        Person, Membership, InterestEntry, Attendance, Declaration, BoardSettings
+    )
+    cdn.register(Person, person_paths)
+    cdn.register(Attendance, attendance_paths)
+    cdn.register(Declaration, declaration_paths)
+    cdn.register(Membership, lambda membership: board_paths(membership.person))
+    cdn.register(InterestEntry, lambda entry: board_paths(entry.person))

@@ -17,10 +17,16 @@ from wagtail.search import index
 from meetings import holidays, pdf
 from meetings.models import (
     AgendaItem,
+    Attendance,
+    BoardIndexPage,
     Committee,
+    Declaration,
+    InterestEntry,
     Meeting,
     MeetingDocument,
     MeetingIndexPage,
+    Membership,
+    Person,
 )
 from strategy.models import HomePage
 
@@ -41,6 +47,32 @@ INDEX = {
         "Board.</p>"
     ),
 }
+
+BOARD_INDEX = {
+    "title": "The Board",
+    "slug": "board",
+    "show_in_menus": True,
+    "search_description": "Who sits on the Board, their registers of interests and "
+    "their attendance.",
+    "intro": (
+        "<p>The Board's members, the committees they sit on, their registers of "
+        "interests and their attendance at meetings.</p>"
+        "<p><strong>The people shown here at first are examples</strong>, generated to "
+        "show how the pages work; they are not real members of the Board.</p>"
+    ),
+}
+# (role, sector): every person is an example and is named as one.
+EXAMPLE_PEOPLE = [
+    (Person.Role.CHAIR, "Example sector"),
+    (Person.Role.VICE_CHAIR, "Example sector"),
+    (Person.Role.PRIVATE_SECTOR, "Example sector"),
+    (Person.Role.PRIVATE_SECTOR, "Example sector"),
+    (Person.Role.LOCAL_AUTHORITY_LEADER, "Local government"),
+    (Person.Role.LOCAL_AUTHORITY_LEADER, "Local government"),
+    (Person.Role.CO_OPTED, "Example sector"),
+    (Person.Role.ADVISER, "Example sector"),
+    (Person.Role.OFFICER, "Local Enterprise Partnership"),
+]
 
 COMMITTEES = [
     {
@@ -150,7 +182,121 @@ class Seeder:
                 previous = self.meeting(
                     committee, day, number, days, previous, main=order == 0
                 )
+        self.board(home, today)
         return self.created
+
+    def board(self, home, today):
+        if not BoardIndexPage.objects.exists():
+            page = BoardIndexPage(**BOARD_INDEX)
+            home.add_child(instance=page)
+            page.save_revision().publish()
+            self.created += 1
+            self.log("Created the Board page")
+        if Person.objects.exists():
+            return
+        board = Committee.objects.filter(slug="board").first()
+        appointed = today.replace(day=1) - datetime.timedelta(days=3 * 365)
+        people = []
+        for number, (role, sector) in enumerate(EXAMPLE_PEOPLE, start=1):
+            name = (
+                f"Example officer {number}"
+                if role == Person.Role.OFFICER
+                else f"Example member {number}"
+            )
+            people.append(
+                self.person(name, role, sector, appointed, None, board, number)
+            )
+        self.person(
+            f"Example member {len(people) + 1}",
+            Person.Role.PRIVATE_SECTOR,
+            "Example sector",
+            appointed - datetime.timedelta(days=3 * 365),
+            appointed - datetime.timedelta(days=1),
+            None,
+            len(people) + 1,
+        )
+        if board is not None:
+            self.attendance(board, people, today)
+        self.log(f"Created {len(people) + 1} example people")
+
+    def person(self, name, role, sector, appointed, term_ends, board, number):
+        person = Person(
+            name=name,
+            slug=name.lower().replace(" ", "-"),
+            role=role,
+            organisation="Example organisation",
+            sector=sector,
+            appointed_on=appointed,
+            term_ends_on=term_ends,
+            biography="An example person, generated to show how the Board's pages "
+            "work: not a real member of the Board.",
+            live=True,
+        )
+        if board is not None and role != Person.Role.OFFICER:
+            person.memberships.add(
+                Membership(
+                    committee=board,
+                    role={
+                        Person.Role.CHAIR: Membership.Role.CHAIR,
+                        Person.Role.VICE_CHAIR: Membership.Role.VICE_CHAIR,
+                        Person.Role.ADVISER: Membership.Role.ADVISER,
+                    }.get(role, Membership.Role.MEMBER),
+                    starts_on=appointed,
+                    ends_on=term_ends,
+                )
+            )
+        if role != Person.Role.OFFICER:
+            person.interests.add(
+                InterestEntry(
+                    category=InterestEntry.Category.EMPLOYMENT,
+                    description=f"Example: director of Example organisation {number}.",
+                    started_on=appointed,
+                    registered_on=appointed,
+                )
+            )
+        person.save()
+        person.save_revision().publish()
+        self.created += 1
+        return person
+
+    def attendance(self, board, people, today):
+        """Attendance at the Board's held meetings, and one example declaration."""
+        members = [p for p in people if p.role != Person.Role.OFFICER]
+        officers = [p for p in people if p.role == Person.Role.OFFICER]
+        meetings = list(board.meetings.filter(status=Meeting.Status.HELD))
+        rows = []
+        for n, meeting in enumerate(meetings):
+            for m, person in enumerate(members):
+                status = (
+                    Attendance.Status.APOLOGIES
+                    if (n + m) % 5 == 0
+                    else Attendance.Status.PRESENT
+                )
+                rows.append(Attendance(meeting=meeting, person=person, status=status))
+            for person in officers:
+                rows.append(
+                    Attendance(
+                        meeting=meeting,
+                        person=person,
+                        status=Attendance.Status.IN_ATTENDANCE,
+                        capacity="Example officer",
+                    )
+                )
+        Attendance.objects.bulk_create(rows)
+        if meetings:
+            item = meetings[0].agenda_items.order_by("sort_order").last()
+            member = members[2]
+            Declaration.objects.create(
+                agenda_item=item,
+                person=member,
+                interest=member.interests.first(),
+                nature="Example: the organisation the member directs is named in "
+                "this paper.",
+                action="Example: took no part in the discussion",
+            )
+        if board.quorum is None:
+            board.quorum = 4
+            board.save(update_fields=["quorum"])
 
     def home(self):
         site = Site.objects.filter(is_default_site=True).first()

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from meetings import feeds, pack, queries
+from meetings import board_exports, board_queries, feeds, pack, queries
 from meetings.filters import UPCOMING, MeetingFilterForm
 from meetings.models.documents import MeetingDocument
 from meetings.storage import private_storage
@@ -106,6 +106,7 @@ def meeting_detail(request, page, slug, pk):
             "documents": general,
             "has_pack": pack.has_pack(agenda_items, documents),
             "json_ld": meeting.json_ld(request.build_absolute_uri(url)),
+            **board_queries.meeting_record(meeting, agenda_items),
         },
     )
 
@@ -148,3 +149,60 @@ def agenda_pack(request, page, slug, pk):
         raise Http404("This meeting has no agenda or public papers yet.")
     filename = f"agenda-pack-{meeting.committee.slug}-{meeting.start:%Y-%m-%d}.pdf"
     return _serve(private_storage().open(name, "rb"), "application/pdf", filename, True)
+
+
+def board_members(request, page):
+    today = timezone.localdate()
+    return page.render(
+        request,
+        template="meetings/board/board_index.html",
+        context_overrides={
+            "members": board_queries.current_members(today),
+            "past": False,
+        },
+    )
+
+
+def past_members(request, page):
+    today = timezone.localdate()
+    return page.render(
+        request,
+        template="meetings/board/board_index.html",
+        context_overrides={
+            "members": board_queries.past_members(today),
+            "past": True,
+        },
+    )
+
+
+def member_detail(request, page, slug):
+    person = get_object_or_404(board_queries.people(), slug=slug)
+    today = timezone.localdate()
+    settings = board_queries.board_settings(request)
+    register_public = person.register_is_public(today, settings.register_kept_days)
+    interests = board_queries.register(person) if register_public else []
+    return page.render(
+        request,
+        template="meetings/board/member_detail.html",
+        context_overrides={
+            "person": person,
+            "is_current": person.is_current(today),
+            "memberships": board_queries.memberships(person),
+            "attendance_years": board_queries.attendance_by_year(person),
+            "declarations": board_queries.declarations_by(person),
+            "register_public": register_public,
+            "interests": interests,
+            "register_updated_on": max(
+                (entry.registered_on for entry in interests), default=None
+            ),
+            "board_settings": settings,
+        },
+    )
+
+
+@require_GET
+def board_open_data(request, page, name, format):
+    settings = board_queries.board_settings(request)
+    return board_exports.response(
+        request, page, name, format, timezone.localdate(), settings.register_kept_days
+    )

@@ -9,6 +9,7 @@ from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from meetings import deadlines, withdrawal
 from meetings.admin_views import MeetingDocumentsView
+from meetings.board_forms import AttendanceForm, DeclarationForm
 from meetings.forms import MeetingDocumentForm, MeetingForm
 from meetings.meeting_views import (
     CommitteeIndexView,
@@ -17,7 +18,14 @@ from meetings.meeting_views import (
     MeetingIndexView,
     PaperIndexView,
 )
-from meetings.models import Committee, Meeting, MeetingDocument
+from meetings.models import (
+    Attendance,
+    Committee,
+    Declaration,
+    Meeting,
+    MeetingDocument,
+    Person,
+)
 from portal.admin_viewsets import PortalSnippetViewSet
 from portal.uk_time import UKTimeColumn
 
@@ -92,6 +100,55 @@ class MeetingsGroup(SnippetViewSetGroup):
 
 
 register_snippet(MeetingsGroup)
+
+
+class PersonViewSet(PortalSnippetViewSet):
+    model = Person
+    icon = "user"
+    menu_label = "People and registers"
+    list_display = ["name", "role", "organisation", "appointed_on", "term_ends_on"]
+    list_filter = ["role", "live"]
+    search_fields = ["name", "organisation"]
+
+
+class AttendanceViewSet(PortalSnippetViewSet):
+    model = Attendance
+    icon = "tick"
+    menu_label = "Attendance"
+    list_display = ["meeting", "attendee", "status", "substitute_for"]
+    list_filter = ["status", "meeting__committee"]
+    ordering = ["-meeting__start", "person__name"]
+    edit_handler = ObjectList(Attendance.panels, base_form_class=AttendanceForm)
+
+    def get_queryset(self, request):
+        return Attendance.objects.select_related(
+            "meeting__committee", "person", "substitute_for"
+        )
+
+
+class DeclarationViewSet(PortalSnippetViewSet):
+    model = Declaration
+    icon = "warning"
+    menu_label = "Declarations"
+    list_display = ["agenda_item", "person", "interest", "nature"]
+    list_filter = ["agenda_item__meeting__committee"]
+    ordering = ["-agenda_item__meeting__start"]
+    edit_handler = ObjectList(Declaration.panels, base_form_class=DeclarationForm)
+
+    def get_queryset(self, request):
+        return Declaration.objects.select_related(
+            "agenda_item__meeting", "person", "interest"
+        )
+
+
+class BoardGroup(SnippetViewSetGroup):
+    menu_label = "Board"
+    menu_icon = "group"
+    menu_order = 251
+    items = (PersonViewSet, AttendanceViewSet, DeclarationViewSet)
+
+
+register_snippet(BoardGroup)
 
 
 @hooks.register("register_log_actions")
@@ -172,3 +229,27 @@ def add_overdue_deadlines_panel(request, panels):
     if not request.user.has_perm("meetings.change_meeting"):
         return
     panels.append(OverdueDeadlinesPanel(deadlines.overdue()))
+
+
+class DeclarationsAwaitingRegisterPanel(Component):
+    name = "meetings_declarations_awaiting_register"
+    order = 95
+    template_name = "meetings/admin/declarations_panel.html"
+
+    def __init__(self, declarations):
+        self.declarations = declarations
+
+    def get_context_data(self, parent_context):
+        return {"declarations": self.declarations}
+
+
+@hooks.register("construct_homepage_panels")
+def add_declarations_awaiting_register_panel(request, panels):
+    if not request.user.has_perm("meetings.change_person"):
+        return
+    declarations = (
+        Declaration.objects.awaiting_register()
+        .select_related("person", "agenda_item__meeting__committee")
+        .order_by("-agenda_item__meeting__start")
+    )
+    panels.append(DeclarationsAwaitingRegisterPanel(list(declarations[:50])))

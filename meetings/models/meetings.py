@@ -31,12 +31,19 @@ class Committee(models.Model):
     sort_order = models.PositiveSmallIntegerField(
         default=0, help_text="Lower numbers are listed first."
     )
+    quorum = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text="How many members, present or substituted, a meeting needs to "
+        "decide. Blank if none is set.",
+    )
 
     panels = [
         FieldPanel("name"),
         FieldPanel("slug"),
         FieldPanel("remit"),
         FieldPanel("sort_order"),
+        FieldPanel("quorum"),
     ]
 
     class Meta:

@@ -73,3 +73,45 @@ class MeetingIndexPage(IndexPageMixin, Page):
     @re_path(MEETING + r"agenda-pack\.pdf/?$", name="agenda_pack")
     def agenda_pack(self, request, slug, pk):
         return views.agenda_pack(request, self, slug, int(pk))
+
+
+MEMBER = r"^members/(?P<slug>[-\w]+)/$"
+# The Board's open data files: /board/<name>.json and /board/<name>.csv.
+OPEN_DATA = (
+    r"^(?P<name>members|memberships|registers|attendance)\.(?P<format>json|csv)/?$"
+)
+
+
+class BoardIndexPage(IndexPageMixin, Page):
+    """Who sits on the Board and its committees, their registers of interests and
+    attendance, with one sub-page per person and the open data files."""
+
+    intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["strategy.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    template = "meetings/board/board_index.html"
+
+    def meta_description(self):
+        return self.search_description
+
+    @path("", name="board")
+    def members(self, request):
+        return views.board_members(request, self)
+
+    @path("past/", name="past_members")
+    def past_members(self, request):
+        return views.past_members(request, self)
+
+    @re_path(MEMBER, name="member")
+    def member(self, request, slug):
+        return views.member_detail(request, self, slug)
+
+    @re_path(OPEN_DATA, name="open_data")
+    def open_data(self, request, name, format):
+        return views.board_open_data(request, self, name, format)

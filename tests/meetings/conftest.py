@@ -1,7 +1,7 @@
 import pytest
 from django.core.cache import cache
 
-from tests.meetings.factories import MeetingIndexPageFactory
+from tests.meetings.factories import BoardIndexPageFactory, MeetingIndexPageFactory
 
 
 @pytest.fixture(autouse=True)
@@ -16,3 +16,8 @@ def private_meeting_files(settings, tmp_path):
 @pytest.fixture
 def meetings_index(home_page):
     return MeetingIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def board_index(home_page):
+    return BoardIndexPageFactory(parent=home_page)

@@ -9,10 +9,16 @@ from django.utils import timezone
 from meetings import pdf
 from meetings.models import (
     AgendaItem,
+    Attendance,
+    BoardIndexPage,
     Committee,
+    Declaration,
+    InterestEntry,
     Meeting,
     MeetingDocument,
     MeetingIndexPage,
+    Membership,
+    Person,
 )
 
 
@@ -82,3 +88,64 @@ class MeetingDocumentFactory(factory.django.DjangoModelFactory):
     sha256 = factory.LazyAttribute(lambda o: hashlib.sha256(o.body).hexdigest())
     page_count = 1
     text = factory.LazyAttribute(lambda o: f"{o.title} text")
+
+
+class BoardIndexPageFactory(wagtail_factories.PageFactory):
+    title = "The Board"
+    slug = "board"
+    intro = "<p>Editors' introduction to the Board.</p>"
+
+    class Meta:
+        model = BoardIndexPage
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Example member {n + 1}")
+    slug = factory.Sequence(lambda n: f"example-member-{n + 1}")
+    role = Person.Role.PRIVATE_SECTOR
+    organisation = "Example organisation"
+    sector = "Example sector"
+    appointed_on = datetime.date(2024, 1, 1)
+    biography = "An example member."
+    live = True
+
+    class Meta:
+        model = Person
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    person = factory.SubFactory(PersonFactory)
+    committee = factory.SubFactory(CommitteeFactory)
+    starts_on = datetime.date(2024, 1, 1)
+
+    class Meta:
+        model = Membership
+
+
+class InterestEntryFactory(factory.django.DjangoModelFactory):
+    person = factory.SubFactory(PersonFactory)
+    category = InterestEntry.Category.DIRECTORSHIPS
+    description = factory.Sequence(lambda n: f"Director of Example company {n}")
+    started_on = datetime.date(2024, 1, 1)
+    registered_on = datetime.date(2024, 1, 5)
+
+    class Meta:
+        model = InterestEntry
+
+
+class AttendanceFactory(factory.django.DjangoModelFactory):
+    meeting = factory.SubFactory(MeetingFactory)
+    person = factory.SubFactory(PersonFactory)
+    status = Attendance.Status.PRESENT
+
+    class Meta:
+        model = Attendance
+
+
+class DeclarationFactory(factory.django.DjangoModelFactory):
+    agenda_item = factory.SubFactory(AgendaItemFactory)
+    person = factory.SubFactory(PersonFactory)
+    nature = "Director of a company named in the paper"
+
+    class Meta:
+        model = Declaration

@@ -203,3 +203,68 @@ def test_removing_a_confidential_item_does_not_publish_its_papers(
     assert confidential.agenda_item is None
     assert confidential.publication == Publication.UNPUBLISHED
     assert client.get(confidential.url).status_code == 404
+
+
+@pytest.fixture
+def hidden_board_records(meetings_index, board_index):
+    from tests.meetings.factories import (
+        AttendanceFactory,
+        DeclarationFactory,
+        InterestEntryFactory,
+        PersonFactory,
+    )
+
+    committee = CommitteeFactory(name="Board", slug="board")
+    meeting = MeetingFactory(committee=committee, title="Open meeting")
+    draft_meeting = MeetingFactory(committee=committee, live=False)
+    item = AgendaItemFactory(meeting=meeting, title="Open item")
+    draft_item = AgendaItemFactory(meeting=draft_meeting, title="Hidden item")
+    public = PersonFactory(name="Publicmember", slug="publicmember")
+    draft = PersonFactory(name="Secretdraftperson", slug="secret-draft", live=False)
+    InterestEntryFactory(person=draft, description="Secretdraftinterest")
+    AttendanceFactory(meeting=meeting, person=draft)
+    DeclarationFactory(agenda_item=item, person=draft, nature="Secretdraftperson")
+    DeclarationFactory(
+        agenda_item=draft_item, person=public, nature="Secretdraftmeetingdeclaration"
+    )
+    AttendanceFactory(meeting=draft_meeting, person=public, capacity="Secretcapacity")
+    # A draft revision of the published member: a new register entry, not published.
+    public.interests.add(
+        InterestEntryFactory.build(person=None, description="Secretrevision")
+    )
+    public.save_revision()
+    return meeting, draft
+
+
+BOARD_SECRETS = [
+    "Secretdraftperson",
+    "Secretdraftinterest",
+    "Secretdraftmeetingdeclaration",
+    "Secretcapacity",
+    "Secretrevision",
+    "secret-draft",
+]
+
+
+def test_no_board_url_reveals_an_unpublished_person_or_record(
+    client, hidden_board_records
+):
+    meeting, draft = hidden_board_records
+    starts = ["/", "/board/", "/board/past/", "/sitemap.xml", meeting.url]
+    for name in ("members", "memberships", "registers", "attendance"):
+        starts += [f"/board/{name}.json", f"/board/{name}.csv"]
+    starts += ["/search/?q=member", "/search/?q=example"]
+    bodies = crawl(client, starts)
+
+    assert "Publicmember" in visible_text(bodies["/board/members/publicmember/"])
+    for path, body in bodies.items():
+        text = visible_text(body).lower()
+        for secret in BOARD_SECRETS:
+            assert secret.lower() not in text, f"{secret} leaked at {path}"
+    assert client.get("/board/members/secret-draft/").status_code == 404
+    found = client.get("/search/", {"q": "Publicmember"}).content.decode()
+    assert "/board/members/publicmember/" in found
+    assert b"/board/members/publicmember/" in bodies["/sitemap.xml"]
+    for secret in ("Secretdraftperson", "Secretrevision"):
+        results = client.get("/search/", {"q": secret}).content.decode()
+        assert "search-result" not in results, f"search for {secret} found it"

@@ -8,6 +8,8 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from wagtail.snippets.models import get_snippet_models
 
+from portal.admin_viewsets import PortalSnippetViewSet
+
 pytestmark = pytest.mark.django_db
 
 
@@ -39,3 +41,12 @@ def test_searching_a_snippet_list_finds_an_object_by_a_word_of_its_name(
     assert response.status_code == 200
     if seeded:
         assert html.escape(str(seeded)) in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "model", get_snippet_models(), ids=lambda model: model._meta.label
+)
+def test_every_snippet_is_administered_through_the_portal_base(model):
+    """Its list searches in the database and its chooser needs the model's
+    permission (portal/admin_viewsets.py): a new model gets both by using it."""
+    assert isinstance(model.snippet_viewset, PortalSnippetViewSet)
