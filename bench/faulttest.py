@@ -4,8 +4,9 @@ gunicorn in production mode (2 workers × 4 threads) on PostgreSQL, with a Redis
 test starts on a free port (never a shared one), serves mixed public traffic from wrk
 while the faults in ``FAULTS`` happen one after another: Redis killed and, after
 ``REDIS_DOWN_SECONDS``, started again empty; every database connection terminated
-(``pg_terminate_backend``), twice. A checker fetches the streamed open data files
-throughout and counts any that arrive as 200 but cut short.
+(``pg_terminate_backend``), twice; the papers folder, a small tmpfs, filled by a
+Board secretary's uploads (``bench/faulttest_disk.py``). A checker fetches the
+streamed open data files throughout and counts any that arrive as 200 but cut short.
 
 Each request's start, end and status are written by gunicorn hooks
 (``bench/faulttest_hooks.py``). A 5xx is excused only if the request was in flight at
@@ -17,9 +18,9 @@ the responses by status class for each fault and the cache's log lines.
 
 A fault is a ``Fault(name, inject)``: ``inject(context)`` breaks something and
 returns when the site should be whole again (or leaves the mending to the next
-fault). Add one to ``FAULTS`` (the papers folder on a full tmpfs goes here, with
-an editor's upload as its traffic) and its responses are counted and judged like
-the others; ``Skipped`` prints why a fault cannot run on this machine.
+fault). Add one to ``FAULTS`` and its responses are counted and judged like the
+others; ``Skipped`` prints why a fault cannot run on this machine, and
+``context.failures`` takes what a fault finds wrong besides a 5xx.
 """
 
 import json
@@ -41,6 +42,7 @@ from urllib.parse import urlsplit
 
 import psycopg2
 
+from bench.faulttest_disk import PapersDisk, create_editor, fill_with_papers
 from bench.server import GunicornConfig, free_port, gunicorn
 from bench.wrk import ensure_wrk, run_wrk
 
@@ -49,6 +51,8 @@ WORK = ROOT / "bench" / ".work" / "faulttest"
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/portal_faulttest"
 REDIS_DOWN_SECONDS = float(os.environ.get("FAULTTEST_REDIS_DOWN_SECONDS", "30"))
 SETTLE_SECONDS = 6
+# Signing in and uploading until the papers disk is full.
+DISK_FAULT_SECONDS = 20
 CONNECTIONS = 16
 PATHS = [
     "/",
@@ -79,7 +83,11 @@ class Context:
     env: dict
     database_url: str
     redis: "RedisServer"
+    port: int
+    papers: PapersDisk
+    editor: object = None
     moments: list = field(default_factory=list)
+    failures: list = field(default_factory=list)
 
     def fault_now(self, name, action):
         """Run ``action``, noting when it ran: requests in flight then may fail."""
@@ -165,9 +173,52 @@ def terminate_database_connections(context):
         time.sleep(SETTLE_SECONDS)
 
 
+def papers_disk_filled(context):
+    """No fault moment is noted: neither the editor nor the public may see a 5xx."""
+    if not context.papers.mounted:
+        raise Skipped(context.papers.why_not)
+    with _admin_connection(context.database_url, own_database=True) as cursor:
+        cursor.execute("SELECT coalesce(max(id), 0) FROM meetings_meetingdocument")
+        last_document = cursor.fetchone()[0]
+        cursor.execute(
+            "SELECT coalesce(max(id), 0) FROM meetings_meetingdocumentversion"
+        )
+        last_version = cursor.fetchone()[0]
+
+    def rows_since():
+        with _admin_connection(context.database_url, own_database=True) as cursor:
+            cursor.execute(
+                "SELECT file, file_size FROM meetings_meetingdocument WHERE id > %s "
+                "UNION ALL SELECT file, file_size FROM meetings_meetingdocumentversion "
+                "WHERE id > %s",
+                [last_document, last_version],
+            )
+            return dict(cursor.fetchall())
+
+    try:
+        found = fill_with_papers(
+            context.port, context.editor, context.papers, rows_since
+        )
+    except Exception as error:
+        context.failures.append(f"the full-disk fault could not run: {error!r}")
+        print(f"  could not run: {error!r}", flush=True)
+        return
+    print(
+        f"  {found.batches_stored} batches ({found.files_stored} files) stored, then "
+        f"the full disk: {found.refusal}; {found.files_on_disk} files on the disk, "
+        f"{len(found.problems)} partial, stray, missing or mis-sized",
+        flush=True,
+    )
+    for problem in found.problems[:10]:
+        print(f"  {problem}", flush=True)
+    context.failures.extend(found.problems)
+    time.sleep(SETTLE_SECONDS)
+
+
 FAULTS = [
     Fault("Redis killed and restarted", redis_killed_and_restarted),
     Fault("Database connections terminated", terminate_database_connections),
+    Fault("Papers disk full during uploads", papers_disk_filled),
 ]
 
 
@@ -176,14 +227,14 @@ def _database_name(url):
 
 
 @contextmanager
-def _admin_connection(url):
+def _admin_connection(url, own_database=False):
     parts = urlsplit(url)
     connection = psycopg2.connect(
         host=parts.hostname,
         port=parts.port or 5432,
         user=parts.username or "postgres",
         password=parts.password,
-        dbname="postgres",
+        dbname=_database_name(url) if own_database else "postgres",
     )
     connection.autocommit = True
     try:
@@ -338,12 +389,20 @@ def main():
     request_log = folder / "requests.jsonl"
     error_log = folder / "gunicorn.log"
     redis = RedisServer(folder)
+    papers = PapersDisk(folder)
     env = server_env(database_url, redis.url, request_log)
+    editor = None
     try:
         redis.start()
         print("Preparing the database and static files", flush=True)
         prepare_database(env, database_url)
         _manage(env, "collectstatic", "--no-input", "-v0")
+        # After seeding, whose papers stay in the usual folder: the server's from
+        # the start, the tmpfs holds only what the fault uploads.
+        papers.mount()
+        if papers.mounted:
+            env["MEETINGS_PRIVATE_ROOT"] = str(papers.path)
+            editor = create_editor(env, ROOT)
         # wrk keeps its connections alive: room for the checker's besides.
         config = GunicornConfig().for_connections(CONNECTIONS + 2)
         arguments = [
@@ -355,10 +414,11 @@ def main():
         with gunicorn(env, config_with_hooks, error_log) as port:
             warm(port)
             request_log.write_text("")
-            context = Context(env, database_url, redis)
+            context = Context(env, database_url, redis, port, papers, editor)
             result = _run_under_faults(port, context)
     finally:
         redis.kill()
+        papers.unmount()
     status = report(result, context, request_log, error_log, started)
     print(f"Logs in {folder.relative_to(ROOT)}")
     return status
@@ -376,7 +436,7 @@ class _Arguments:
 
 def _run_under_faults(port, context):
     # Long enough for every fault and a quiet spell after them.
-    seconds = int(REDIS_DOWN_SECONDS + SETTLE_SECONDS * 6 + 3)
+    seconds = int(REDIS_DOWN_SECONDS + SETTLE_SECONDS * 7 + DISK_FAULT_SECONDS + 3)
     outcome = {}
 
     def load():
@@ -445,11 +505,15 @@ def report(result, context, request_log, error_log, started):
         failures.append(f"{result['checker']['200 truncated']} truncated files")
     if not requests:
         failures.append("no requests were logged")
+    failures.extend(context.failures)
     print(f"\nfaulttest took {minutes} minutes.")
     if failures:
         print("FAIL  " + "; ".join(failures))
         return 1
-    print("PASS  no 5xx outside the requests in flight, no truncated file")
+    print(
+        "PASS  no 5xx outside the requests in flight, no truncated file, "
+        "nothing partial or lost on the full disk"
+    )
     return 0
 
 
