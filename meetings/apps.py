@@ -10,7 +10,8 @@ class MeetingsConfig(AppConfig):
         from wagtail.signals import published
 
         from meetings import bulk, cdn, seed
-        from meetings.models import Meeting, MeetingDocument
+        from meetings.decision_sitemaps import DecisionSitemap
+        from meetings.models import Decision, ForwardPlanEntry, Meeting, MeetingDocument
         from meetings.sitemaps import MeetingSitemap
         from meetings.storage import private_storage
         from portal import search, sitemaps
@@ -52,10 +53,25 @@ class MeetingsConfig(AppConfig):
                 describe_document,
             )
         )
+
+        def describe_decision(decision):
+            return decision.title, decision.url, decision.public_text()
+
+        search.register(
+            search.SearchSource(
+                "Board decision",
+                Decision,
+                lambda: Decision.objects.searchable().select_related(
+                    "agenda_item__meeting__committee"
+                ),
+                describe_decision,
+            )
+        )
         sitemaps.register("meetings", MeetingSitemap)
+        sitemaps.register("decisions", DecisionSitemap)
         cdn.register()
         backup.register_storage("meetings_private", private_storage)
-        backup.register_content(Meeting, MeetingDocument)
+        backup.register_content(Meeting, MeetingDocument, Decision, ForwardPlanEntry)
         seeding.register("meetings", seed.seed)
         bulk_data.register(
             bulk.generate,

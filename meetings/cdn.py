@@ -8,6 +8,9 @@ from django.urls import reverse
 from meetings.models import (
     AgendaItem,
     Committee,
+    Decision,
+    DecisionProject,
+    ForwardPlanEntry,
     Meeting,
     MeetingDocument,
     MeetingIndexPage,
@@ -64,6 +67,42 @@ def committee_paths(committee):
     }
 
 
+def _register_paths(index):
+    """The register, the plan, their feeds and open data files."""
+    from meetings.decision_exports import OPEN_DATA_FILES
+
+    url = partial(route_url, MeetingIndexPage, base=index)
+    return {
+        url("decisions"),
+        url("decisions_feed"),
+        url("forward_plan"),
+        url("forward_plan_feed"),
+        reverse("sitemap"),
+        *(url("decisions_open_data", name) for name in OPEN_DATA_FILES),
+    }
+
+
+def decision_paths(decision):
+    """Its page, the register, its meeting's page and its projects' pages."""
+    index = MeetingIndexPage.public_url()
+    if not index:
+        return set()
+    projects = {
+        link.project.get_absolute_url()
+        for link in decision.project_links.select_related("project")
+    }
+    return (
+        _register_paths(index)
+        | {decision.get_url(index), decision.agenda_item.meeting.get_url(index)}
+        | (projects - {""})
+    )
+
+
+def forward_plan_paths(entry):
+    index = MeetingIndexPage.public_url()
+    return _register_paths(index) if index else set()
+
+
 def next_change(now):
     """When a meeting starts or ends, or a scheduled paper becomes public."""
     times = Meeting.objects.public().aggregate(
@@ -105,9 +144,19 @@ def register():
         dispatch_uid="meetings-cdn-old-committee",
     )
 
-    changes.watch(Committee, Meeting, AgendaItem, MeetingDocument)
+    changes.watch(
+        Committee,
+        Meeting,
+        AgendaItem,
+        MeetingDocument,
+        Decision,
+        DecisionProject,
+        ForwardPlanEntry,
+    )
     changes.register_next_change(next_change)
     cdn.register(Meeting, meeting_paths)
     cdn.register(MeetingDocument, document_paths)
     cdn.register(AgendaItem, agenda_item_paths)
     cdn.register(Committee, committee_paths)
+    cdn.register(Decision, decision_paths)
+    cdn.register(ForwardPlanEntry, forward_plan_paths)

@@ -65,3 +65,11 @@ class MeetingIndexView(SelectionCountIndexView):
 
 class PaperIndexView(SelectionCountIndexView):
     noun, nouns = "paper", "papers"
+
+
+class DecisionIndexView(SelectionCountIndexView):
+    noun, nouns = "decision", "decisions"
+
+
+class ForwardPlanIndexView(SelectionCountIndexView):
+    noun, nouns = "plan entry", "plan entries"

@@ -9,15 +9,24 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from meetings import deadlines, withdrawal
 from meetings.admin_views import MeetingDocumentsView
+from meetings.decision_forms import DecisionForm, ForwardPlanEntryForm
 from meetings.forms import MeetingDocumentForm, MeetingForm
 from meetings.meeting_views import (
     CommitteeIndexView,
+    DecisionIndexView,
+    ForwardPlanIndexView,
     MeetingCreateView,
     MeetingEditView,
     MeetingIndexView,
     PaperIndexView,
 )
-from meetings.models import Committee, Meeting, MeetingDocument
+from meetings.models import (
+    Committee,
+    Decision,
+    ForwardPlanEntry,
+    Meeting,
+    MeetingDocument,
+)
 from portal.uk_time import UKTimeColumn
 
 
@@ -83,11 +92,52 @@ class MeetingDocumentViewSet(SnippetViewSet):
         )
 
 
+class DecisionViewSet(SnippetViewSet):
+    model = Decision
+    icon = "tick-inverse"
+    menu_label = "Decisions"
+    list_display = ["title", "decided_on", "status", "agenda_item"]
+    list_filter = ["status", "live"]
+    search_fields = ["title", "resolution"]
+    ordering = ["-decided_on", "-pk"]
+    index_view_class = DecisionIndexView
+    index_template_name = "meetings/admin/snippet_index.html"
+    edit_handler = ObjectList(Decision.panels, base_form_class=DecisionForm)
+
+    def get_queryset(self, request):
+        return Decision.objects.select_related("agenda_item__meeting__committee")
+
+
+class ForwardPlanViewSet(SnippetViewSet):
+    model = ForwardPlanEntry
+    icon = "calendar-alt"
+    menu_label = "Forward plan"
+    list_display = ["title", "committee", "expected_meeting", "private"]
+    list_filter = ["committee", "private", "live"]
+    search_fields = ["title", "summary"]
+    index_view_class = ForwardPlanIndexView
+    index_template_name = "meetings/admin/snippet_index.html"
+    edit_handler = ObjectList(
+        ForwardPlanEntry.panels, base_form_class=ForwardPlanEntryForm
+    )
+
+    def get_queryset(self, request):
+        return ForwardPlanEntry.objects.select_related(
+            "committee", "expected_meeting__committee"
+        )
+
+
 class MeetingsGroup(SnippetViewSetGroup):
     menu_label = "Meetings"
     menu_icon = "date"
     menu_order = 250
-    items = (MeetingViewSet, MeetingDocumentViewSet, CommitteeViewSet)
+    items = (
+        MeetingViewSet,
+        MeetingDocumentViewSet,
+        DecisionViewSet,
+        ForwardPlanViewSet,
+        CommitteeViewSet,
+    )
 
 
 register_snippet(MeetingsGroup)
