@@ -10,6 +10,9 @@ from meetings import pdf
 from meetings.models import (
     AgendaItem,
     Committee,
+    Decision,
+    DecisionProject,
+    ForwardPlanEntry,
     Meeting,
     MeetingDocument,
     MeetingIndexPage,
@@ -82,3 +85,37 @@ class MeetingDocumentFactory(factory.django.DjangoModelFactory):
     sha256 = factory.LazyAttribute(lambda o: hashlib.sha256(o.body).hexdigest())
     page_count = 1
     text = factory.LazyAttribute(lambda o: f"{o.title} text")
+
+
+class DecisionFactory(factory.django.DjangoModelFactory):
+    agenda_item = factory.SubFactory(AgendaItemFactory)
+    title = factory.Sequence(lambda n: f"Example decision {n}")
+    resolution = "RESOLVED that the Board approves the recommendation."
+    status = Decision.Status.APPROVED
+    live = True
+    first_published_at = factory.LazyFunction(timezone.now)
+    last_published_at = factory.LazyFunction(timezone.now)
+
+    class Meta:
+        model = Decision
+
+
+class DecisionProjectFactory(factory.django.DjangoModelFactory):
+    decision = factory.SubFactory(DecisionFactory)
+
+    class Meta:
+        model = DecisionProject
+
+
+class ForwardPlanEntryFactory(factory.django.DjangoModelFactory):
+    title = factory.Sequence(lambda n: f"Planned decision {n}")
+    committee = factory.SubFactory(CommitteeFactory)
+    summary = "What the Board will be asked to decide."
+    lead_officer_name = "Example Officer"
+    lead_officer_title = "Head of Example Programmes"
+    live = True
+    first_published_at = factory.LazyFunction(timezone.now)
+    last_published_at = factory.LazyFunction(timezone.now)
+
+    class Meta:
+        model = ForwardPlanEntry
