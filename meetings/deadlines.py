@@ -122,10 +122,12 @@ def deadlines_for(meetings, today=None):
 
 def _notice(meeting, day):
     due = holidays.due_before(day, NOTICE_CLEAR_DAYS)
-    if not meeting.live or meeting.first_published_at is None:
+    if not meeting.live:
         return Deadline(
             meeting, "Meeting notice", due, False, "The meeting is not published."
         )
+    if meeting.first_published_at is None:  # made live by an import: no date known
+        return Deadline(meeting, "Meeting notice", due, True)
     published_on = timezone.localdate(meeting.first_published_at)
     if published_on <= due:
         return Deadline(meeting, "Meeting notice", due, True)

@@ -14,11 +14,6 @@ PERMISSIONS = [
     ("meetings", f"{action}_{model}")
     for model in ("decision", "forwardplanentry")
     for action in ("add", "change", "delete", "view", "publish", "lock", "unlock")
-] + [
-    # To choose the funds, rounds and projects a decision concerns.
-    ("funding", "view_fund"),
-    ("funding", "view_fundround"),
-    ("funding", "view_fundedproject"),
 ]
 
 
