@@ -9,7 +9,7 @@ class MeetingsConfig(AppConfig):
         from wagtail.search import index
         from wagtail.signals import published
 
-        from meetings import bulk, cdn, seed
+        from meetings import bulk, cdn, decision_seed, seed
         from meetings.decision_sitemaps import DecisionSitemap
         from meetings.models import Decision, ForwardPlanEntry, Meeting, MeetingDocument
         from meetings.sitemaps import MeetingSitemap
@@ -73,6 +73,7 @@ class MeetingsConfig(AppConfig):
         backup.register_storage("meetings_private", private_storage)
         backup.register_content(Meeting, MeetingDocument, Decision, ForwardPlanEntry)
         seeding.register("meetings", seed.seed)
+        seeding.register("meetings-decisions", decision_seed.seed)
         bulk_data.register(
             bulk.generate,
             meetings="Example meetings to add, each with agenda items.",
