@@ -15,6 +15,7 @@ from meetings.meeting_views import (
     CommitteeIndexView,
     DecisionIndexView,
     ForwardPlanIndexView,
+    KeyedCreateView,
     MeetingCreateView,
     MeetingEditView,
     MeetingIndexView,
@@ -103,6 +104,10 @@ class DecisionViewSet(SnippetViewSet):
     index_view_class = DecisionIndexView
     index_template_name = "meetings/admin/snippet_index.html"
     edit_handler = ObjectList(Decision.panels, base_form_class=DecisionForm)
+    add_view_class = KeyedCreateView
+
+    def get_add_view_kwargs(self, **kwargs):
+        return super().get_add_view_kwargs(edit_view=self.edit_view, **kwargs)
 
     def get_queryset(self, request):
         return Decision.objects.select_related("agenda_item__meeting__committee")
@@ -120,6 +125,10 @@ class ForwardPlanViewSet(SnippetViewSet):
     edit_handler = ObjectList(
         ForwardPlanEntry.panels, base_form_class=ForwardPlanEntryForm
     )
+    add_view_class = KeyedCreateView
+
+    def get_add_view_kwargs(self, **kwargs):
+        return super().get_add_view_kwargs(edit_view=self.edit_view, **kwargs)
 
     def get_queryset(self, request):
         return ForwardPlanEntry.objects.select_related(

@@ -6,6 +6,8 @@ its recorded public outcome. A plan entry leaves the public plan once a public
 decision is recorded against it.
 """
 
+import uuid
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -88,6 +90,12 @@ class Decision(PublishableModel, index.Indexed, ClusterableModel):
         related_name="decisions",
         help_text="The forward plan entry this decision was planned as: it leaves "
         "the plan once the decision is published.",
+    )
+    uid = models.UUIDField(
+        default=uuid.uuid4,
+        editable=False,
+        unique=True,
+        help_text="The admin form's creation key: a second post of it edits this.",
     )
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -265,6 +273,12 @@ class ForwardPlanEntry(PublishableModel):
         max_length=250,
         blank=True,
         help_text="Optional, shown to the public after the paragraph.",
+    )
+    uid = models.UUIDField(
+        default=uuid.uuid4,
+        editable=False,
+        unique=True,
+        help_text="The admin form's creation key: a second post of it edits this.",
     )
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -110,6 +110,7 @@ def test_a_board_secretary_runs_a_meeting_from_agenda_to_approved_minutes(
     page.locator("#id_agenda_items-1-number").fill("2")
     page.locator("#id_agenda_items-1-title").fill("Land deal")
     click(page.locator("#id_agenda_items-1-confidential"))
+    page.locator("#id_agenda_items-1-confidential_paragraph").select_option("3")
     page.locator("#id_agenda_items-1-confidential_reason").fill(
         "Commercially sensitive information"
     )

@@ -208,3 +208,19 @@ def test_the_same_project_twice_is_refused_with_a_message_not_an_error_page(
         response.content.decode()
     )
     assert not Decision.objects.exists()
+
+
+def test_a_second_post_of_a_new_decision_form_edits_the_first(
+    client, django_user_model
+):
+    import re
+
+    login(client, django_user_model, "Board secretaries")
+    page = client.get(reverse(f"{DECISIONS}:add")).content.decode()
+    key = re.search(r'name="creation_key" value="([^"]+)"', page).group(1)
+    data = decision_form(AgendaItemFactory(), creation_key=key)
+    client.post(reverse(f"{DECISIONS}:add"), data)
+    client.post(reverse(f"{DECISIONS}:add"), {**data, "title": "Example: retitled"})
+    assert list(Decision.objects.values_list("title", flat=True)) == [
+        "Example: retitled"
+    ]
