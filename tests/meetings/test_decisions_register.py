@@ -144,27 +144,3 @@ def test_the_register_pages_through_decisions(client, meetings_index):
     assert "Page 1 of 2" in first
     assert "30 decisions found" in first
     assert second.count("Numbered decision") == 5
-
-
-def test_a_funded_projects_page_shows_the_decisions_that_approved_it(
-    client, meetings_index, home_page
-):
-    FundingIndexPageFactory(parent=home_page)
-    project = FundedProjectFactory()
-    item = AgendaItemFactory()
-    paper = MeetingDocumentFactory(
-        meeting=item.meeting, agenda_item=item, title="Business case"
-    )
-    decision = DecisionFactory(agenda_item=item, title="Example decision: approve")
-    DecisionProjectFactory(decision=decision, project=project)
-    draft = DecisionFactory(title="Example decision: draft", live=False)
-    DecisionProjectFactory(decision=draft, project=project)
-
-    page = client.get(project.get_absolute_url()).content.decode()
-
-    assert "Board decisions" in page
-    assert "Example decision: approve" in page
-    assert decision.url in page
-    assert item.meeting.get_url() in page
-    assert paper.get_url() in page
-    assert "Example decision: draft" not in page
