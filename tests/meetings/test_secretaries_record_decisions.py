@@ -224,3 +224,18 @@ def test_a_second_post_of_a_new_decision_form_edits_the_first(
     assert list(Decision.objects.values_list("title", flat=True)) == [
         "Example: retitled"
     ]
+
+
+def test_drafts_of_decisions_and_plan_entries_preview_under_the_meetings_page(
+    meetings_index,
+):
+    from tests.meetings.factories import ForwardPlanEntryFactory
+
+    decision = DecisionFactory(live=False, title="Example decision: previewed")
+    entry = ForwardPlanEntryFactory(live=False, title="Example plan: previewed")
+    for record, title in ((decision, "previewed"), (entry, "previewed")):
+        response = record.make_preview_request()
+        response.render()
+        assert response.status_code == 200
+        assert title in response.content.decode()
+        assert "Preview:" in response.content.decode()
