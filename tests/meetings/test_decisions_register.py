@@ -144,3 +144,21 @@ def test_the_register_pages_through_decisions(client, meetings_index):
     assert "Page 1 of 2" in first
     assert "30 decisions found" in first
     assert second.count("Numbered decision") == 5
+
+
+def test_the_meetings_page_links_to_the_register_and_the_forward_plan(
+    client, meetings_index
+):
+    page = client.get("/meetings/").content.decode()
+    assert 'href="/meetings/decisions/"' in page
+    assert 'href="/meetings/forward-plan/"' in page
+
+
+def test_a_committee_cannot_take_the_registers_address():
+    from django.core.exceptions import ValidationError
+
+    from meetings.models import Committee
+
+    for slug in ("decisions", "forward-plan"):
+        with pytest.raises(ValidationError):
+            Committee(name=slug, slug=slug).full_clean()
