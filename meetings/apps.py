@@ -9,8 +9,15 @@ class MeetingsConfig(AppConfig):
         from wagtail.search import index
         from wagtail.signals import published
 
-        from meetings import bulk, cdn, seed
-        from meetings.models import Meeting, MeetingDocument, Person
+        from meetings import bulk, cdn, decision_seed, seed
+        from meetings.decision_sitemaps import DecisionSitemap
+        from meetings.models import (
+            Decision,
+            ForwardPlanEntry,
+            Meeting,
+            MeetingDocument,
+            Person,
+        )
         from meetings.sitemaps import BoardMemberSitemap, MeetingSitemap
         from meetings.storage import private_storage
         from portal import search, sitemaps
@@ -60,12 +67,28 @@ class MeetingsConfig(AppConfig):
                 lambda person: (person.name, person.url, person.organisation),
             )
         )
-        sitemaps.register("meetings", MeetingSitemap)
         sitemaps.register("board", BoardMemberSitemap)
+
+        def describe_decision(decision):
+            return decision.title, decision.url, decision.public_text()
+
+        search.register(
+            search.SearchSource(
+                "Board decision",
+                Decision,
+                lambda: Decision.objects.searchable().select_related(
+                    "agenda_item__meeting__committee"
+                ),
+                describe_decision,
+            )
+        )
+        sitemaps.register("meetings", MeetingSitemap)
+        sitemaps.register("decisions", DecisionSitemap)
         cdn.register()
         backup.register_storage("meetings_private", private_storage)
-        backup.register_content(Meeting, MeetingDocument)
+        backup.register_content(Meeting, MeetingDocument, Decision, ForwardPlanEntry)
         seeding.register("meetings", seed.seed)
+        seeding.register("meetings-decisions", decision_seed.seed)
         bulk_data.register(
             bulk.generate,
             meetings="Example meetings to add, each with agenda items.",

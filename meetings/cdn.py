@@ -13,7 +13,10 @@ from meetings.models import (
     BoardIndexPage,
     BoardSettings,
     Committee,
+    Decision,
+    DecisionProject,
     Declaration,
+    ForwardPlanEntry,
     InterestEntry,
     Meeting,
     MeetingDocument,
@@ -124,6 +127,42 @@ def _first_term_change(now):
     ]
 
 
+def _register_paths(index):
+    """The register, the plan, their feeds and open data files."""
+    from meetings.decision_exports import OPEN_DATA_FILES
+
+    url = partial(route_url, MeetingIndexPage, base=index)
+    return {
+        url("decisions"),
+        url("decisions_feed"),
+        url("forward_plan"),
+        url("forward_plan_feed"),
+        reverse("sitemap"),
+        *(url("decisions_open_data", name) for name in OPEN_DATA_FILES),
+    }
+
+
+def decision_paths(decision):
+    """Its page, the register, its meeting's page and its projects' pages."""
+    index = MeetingIndexPage.public_url()
+    if not index:
+        return set()
+    projects = {
+        link.project.get_absolute_url()
+        for link in decision.project_links.select_related("project")
+    }
+    return (
+        _register_paths(index)
+        | {decision.get_url(index), decision.agenda_item.meeting.get_url(index)}
+        | (projects - {""})
+    )
+
+
+def forward_plan_paths(entry):
+    index = MeetingIndexPage.public_url()
+    return _register_paths(index) if index else set()
+
+
 def next_change(now):
     """When a meeting starts or ends, or a scheduled paper becomes public."""
     times = Meeting.objects.public().aggregate(
@@ -166,7 +205,15 @@ def register():
         dispatch_uid="meetings-cdn-old-committee",
     )
 
-    changes.watch(Committee, Meeting, AgendaItem, MeetingDocument)
+    changes.watch(
+        Committee,
+        Meeting,
+        AgendaItem,
+        MeetingDocument,
+        Decision,
+        DecisionProject,
+        ForwardPlanEntry,
+    )
     changes.register_next_change(next_change)
     cdn.register(Meeting, meeting_paths)
     cdn.register(MeetingDocument, document_paths)
@@ -181,3 +228,5 @@ def register():
     cdn.register(Declaration, declaration_paths)
     cdn.register(Membership, lambda membership: board_paths(membership.person))
     cdn.register(InterestEntry, lambda entry: board_paths(entry.person))
+    cdn.register(Decision, decision_paths)
+    cdn.register(ForwardPlanEntry, forward_plan_paths)

@@ -1,6 +1,7 @@
 """Publication deadlines from LEP assurance frameworks, counted in clear working days.
 
-Agenda and papers: public 5 clear working days before the meeting. Draft minutes: within
+Meeting notice: the meeting published 5 clear working days before it. Agenda and
+papers: public 5 clear working days before the meeting. Draft minutes: within
 10 clear working days after it. Final minutes: within 10 clear working days of the
 meeting that approved them. Weekends and England and Wales bank holidays do not count.
 """
@@ -15,6 +16,7 @@ from meetings import holidays
 from meetings.models import Meeting, MeetingDocument
 
 AGENDA_CLEAR_DAYS = 5
+NOTICE_CLEAR_DAYS = 5
 MINUTES_CLEAR_DAYS = 10
 PAPER_KINDS = [
     MeetingDocument.Kind.PAPER,
@@ -30,6 +32,8 @@ class Deadline:
     due: datetime.date
     met: bool
     detail: str = ""
+    # False when missing it can no longer be put right (a notice published late).
+    actionable: bool = True
 
     @property
     def overdue(self):
@@ -75,13 +79,14 @@ def deadlines_for(meetings, today=None):
         kinds = public[meeting.pk]
         agenda_public = any(kind == MeetingDocument.Kind.AGENDA for kind, _ in kinds)
         rows = [
+            _notice(meeting, day),
             Deadline(
                 meeting,
                 "Agenda and papers",
                 holidays.due_before(day, AGENDA_CLEAR_DAYS),
                 agenda_public and not waiting[meeting.pk],
                 _agenda_detail(meeting, agenda_public, waiting[meeting.pk]),
-            )
+            ),
         ]
         if day <= today:
             minutes_public = any(
@@ -115,6 +120,21 @@ def deadlines_for(meetings, today=None):
     return result
 
 
+def _notice(meeting, day):
+    due = holidays.due_before(day, NOTICE_CLEAR_DAYS)
+    if not meeting.live:
+        return Deadline(
+            meeting, "Meeting notice", due, False, "The meeting is not published."
+        )
+    if meeting.first_published_at is None:  # made live by an import: no date known
+        return Deadline(meeting, "Meeting notice", due, True)
+    published_on = timezone.localdate(meeting.first_published_at)
+    if published_on <= due:
+        return Deadline(meeting, "Meeting notice", due, True)
+    detail = f"Published on {published_on:%-d %B %Y}, after the deadline."
+    return Deadline(meeting, "Meeting notice", due, False, detail, actionable=False)
+
+
 def _agenda_detail(meeting, agenda_public, waiting):
     problems = []
     if not meeting.live:
@@ -141,6 +161,6 @@ def overdue(today=None, lookback_days=400):
         rows.extend(
             deadline
             for deadline in deadlines
-            if not deadline.met and today > deadline.due
+            if not deadline.met and deadline.actionable and today > deadline.due
         )
     return sorted(rows, key=lambda deadline: deadline.due)

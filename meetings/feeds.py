@@ -173,3 +173,81 @@ def _calendar(request, page, slug, pk):
         event.add("url", request.build_absolute_uri(meeting.get_url(index_url)))
         calendar.add_component(event)
     return calendar.to_ical()
+
+
+class DecisionsFeed(Feed):
+    """Decisions as they are published: a confidential item's shows only its public
+    outcome."""
+
+    description = "Decisions of the Board and its committees, newest first."
+    title = "Board decisions"
+
+    def get_object(self, request, page):
+        self._index_url = page.url
+        return page
+
+    def link(self, page):
+        return self._index_url + page.reverse_subpage("decisions")
+
+    def items(self, page):
+        from meetings import decision_queries
+
+        return decision_queries.decisions().order_by("-decided_on", "-pk")[:FEED_LENGTH]
+
+    def item_title(self, item):
+        return f"{item.title} ({item.get_status_display()})"
+
+    def item_description(self, item):
+        return item.public_text()
+
+    def item_link(self, item):
+        return item.get_url(self._index_url)
+
+    def item_pubdate(self, item):
+        return item.first_published_at
+
+    def item_guid(self, item):
+        return f"decision-{item.pk}"
+
+    item_guid_is_permalink = False
+
+
+class ForwardPlanFeed(Feed):
+    """Decisions to come, as they are added to the forward plan."""
+
+    description = "Decisions the Board and its committees expect to take."
+    title = "The Board's forward plan"
+
+    def get_object(self, request, page):
+        self._plan_url = page.url + page.reverse_subpage("forward_plan")
+        return page
+
+    def link(self, page):
+        return self._plan_url
+
+    def items(self, page):
+        from meetings.models.decisions import ForwardPlanEntry
+
+        return (
+            ForwardPlanEntry.objects.public()
+            .select_related("committee")
+            .order_by("-first_published_at", "-pk")[:FEED_LENGTH]
+        )
+
+    def item_title(self, item):
+        return f"{item.title} ({item.committee.name})"
+
+    def item_description(self, item):
+        parts = [item.summary, item.exemption]
+        return " ".join(part for part in parts if part)
+
+    def item_link(self, item):
+        return f"{self._plan_url}#forward-plan-{item.pk}"
+
+    def item_pubdate(self, item):
+        return item.first_published_at
+
+    def item_guid(self, item):
+        return f"forward-plan-{item.pk}"
+
+    item_guid_is_permalink = False

@@ -36,6 +36,19 @@ class MeetingEditView(EditView):
         return instance
 
 
+class KeyedCreateView(CreateView):
+    """MeetingCreateView's rule for any model with a ``uid`` and a KeyedForm."""
+
+    edit_view = None
+
+    def post(self, request, *args, **kwargs):
+        key = request.POST.get("creation_key")
+        made = self.model.objects.filter(uid=key).first() if key else None
+        if made is not None:
+            return self.edit_view(request, pk=str(made.pk))
+        return super().post(request, *args, **kwargs)
+
+
 class SelectionCountIndexView(IndexView):
     """A snippet list that counts selected rows as "1 meeting selected", not
     Wagtail's "1 snippet selected"."""
@@ -65,3 +78,11 @@ class MeetingIndexView(SelectionCountIndexView):
 
 class PaperIndexView(SelectionCountIndexView):
     noun, nouns = "paper", "papers"
+
+
+class DecisionIndexView(SelectionCountIndexView):
+    noun, nouns = "decision", "decisions"
+
+
+class ForwardPlanIndexView(SelectionCountIndexView):
+    noun, nouns = "plan entry", "plan entries"

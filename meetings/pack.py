@@ -120,6 +120,7 @@ def _key(meeting, agenda_items, listed):
                 i.title,
                 i.presenter,
                 i.confidential,
+                i.confidential_paragraph,
                 i.confidential_reason,
             ]
             for i in agenda_items

@@ -112,6 +112,7 @@ CONFIDENTIAL_ITEM = (
     "Example confidential item: project appraisal",
     "Commercially sensitive information",
 )
+CONFIDENTIAL_PARAGRAPH = 3  # financial or business affairs (Schedule 12A)
 
 
 def example_document(meeting, kind, title, lines, **fields):
@@ -351,6 +352,7 @@ class Seeder:
                     number=n,
                     title=t,
                     confidential=True,
+                    confidential_paragraph=CONFIDENTIAL_PARAGRAPH,
                     confidential_reason=reason,
                     sort_order=len(items),
                 )

@@ -10,9 +10,13 @@ from wagtail.snippets.views.snippets import SnippetViewSetGroup
 from meetings import deadlines, withdrawal
 from meetings.admin_views import MeetingDocumentsView
 from meetings.board_forms import AttendanceForm, DeclarationForm
+from meetings.decision_forms import DecisionForm, ForwardPlanEntryForm
 from meetings.forms import MeetingDocumentForm, MeetingForm
 from meetings.meeting_views import (
     CommitteeIndexView,
+    DecisionIndexView,
+    ForwardPlanIndexView,
+    KeyedCreateView,
     MeetingCreateView,
     MeetingEditView,
     MeetingIndexView,
@@ -21,7 +25,9 @@ from meetings.meeting_views import (
 from meetings.models import (
     Attendance,
     Committee,
+    Decision,
     Declaration,
+    ForwardPlanEntry,
     Meeting,
     MeetingDocument,
     Person,
@@ -92,11 +98,60 @@ class MeetingDocumentViewSet(PortalSnippetViewSet):
         )
 
 
+class DecisionViewSet(PortalSnippetViewSet):
+    model = Decision
+    icon = "tick-inverse"
+    menu_label = "Decisions"
+    list_display = ["title", "decided_on", "status", "agenda_item"]
+    list_filter = ["status", "live"]
+    search_fields = ["title", "resolution"]
+    ordering = ["-decided_on", "-pk"]
+    index_view_class = DecisionIndexView
+    index_template_name = "meetings/admin/snippet_index.html"
+    edit_handler = ObjectList(Decision.panels, base_form_class=DecisionForm)
+    add_view_class = KeyedCreateView
+
+    def get_add_view_kwargs(self, **kwargs):
+        return super().get_add_view_kwargs(edit_view=self.edit_view, **kwargs)
+
+    def get_queryset(self, request):
+        return Decision.objects.select_related("agenda_item__meeting__committee")
+
+
+class ForwardPlanViewSet(PortalSnippetViewSet):
+    model = ForwardPlanEntry
+    icon = "calendar-alt"
+    menu_label = "Forward plan"
+    list_display = ["title", "committee", "expected_meeting", "private"]
+    list_filter = ["committee", "private", "live"]
+    search_fields = ["title", "summary"]
+    index_view_class = ForwardPlanIndexView
+    index_template_name = "meetings/admin/snippet_index.html"
+    edit_handler = ObjectList(
+        ForwardPlanEntry.panels, base_form_class=ForwardPlanEntryForm
+    )
+    add_view_class = KeyedCreateView
+
+    def get_add_view_kwargs(self, **kwargs):
+        return super().get_add_view_kwargs(edit_view=self.edit_view, **kwargs)
+
+    def get_queryset(self, request):
+        return ForwardPlanEntry.objects.select_related(
+            "committee", "expected_meeting__committee"
+        )
+
+
 class MeetingsGroup(SnippetViewSetGroup):
     menu_label = "Meetings"
     menu_icon = "date"
     menu_order = 250
-    items = (MeetingViewSet, MeetingDocumentViewSet, CommitteeViewSet)
+    items = (
+        MeetingViewSet,
+        MeetingDocumentViewSet,
+        DecisionViewSet,
+        ForwardPlanViewSet,
+        CommitteeViewSet,
+    )
 
 
 register_snippet(MeetingsGroup)

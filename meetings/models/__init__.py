@@ -1,4 +1,10 @@
 from meetings.models.attendance import Attendance, Declaration
+from meetings.models.decisions import (
+    Decision,
+    DecisionProject,
+    DecisionStatus,
+    ForwardPlanEntry,
+)
 from meetings.models.documents import MeetingDocument, MeetingDocumentVersion
 from meetings.models.meetings import AgendaItem, Committee, Meeting
 from meetings.models.pages import BoardIndexPage, MeetingIndexPage
@@ -17,6 +23,10 @@ __all__ = [
     "Committee",
     "Declaration",
     "InterestEntry",
+    "Decision",
+    "DecisionProject",
+    "DecisionStatus",
+    "ForwardPlanEntry",
     "Meeting",
     "MeetingDocument",
     "MeetingDocumentVersion",

@@ -12,12 +12,20 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from meetings import schedule12a
 from meetings.panels import MeetingDocumentsPanel
 from portal.caching.routing import route_url
 from portal.publishing import PublicQuerySet, PublishableModel
 
 INDEX_PAGE = "meetings.MeetingIndexPage"
-RESERVED_SLUGS = {"feed", "documents", "calendar.ics", "calendar"}
+RESERVED_SLUGS = {
+    "feed",
+    "documents",
+    "calendar.ics",
+    "calendar",
+    "decisions",
+    "forward-plan",
+}
 
 
 class Committee(models.Model):
@@ -291,10 +299,16 @@ class AgendaItem(Orderable):
         help_text="Listed publicly with the reason below; its papers are never "
         "published.",
     )
+    confidential_paragraph = schedule12a.paragraph_field(
+        help_text="The paragraph of Schedule 12A under which the item is exempt: "
+        "shown to the public."
+    )
     confidential_reason = models.CharField(
+        "more about the reason",
         max_length=250,
         blank=True,
-        help_text="Shown to the public, e.g. 'Commercially sensitive information'.",
+        help_text="Optional, shown to the public after the paragraph, e.g. "
+        "'Commercially sensitive tender prices'.",
     )
     outcome = models.TextField(
         blank=True, help_text="The decision or outcome, recorded after the meeting."
@@ -308,7 +322,10 @@ class AgendaItem(Orderable):
     panels = [
         FieldRowPanel([FieldPanel("number"), FieldPanel("presenter")]),
         FieldPanel("title"),
-        FieldRowPanel([FieldPanel("confidential"), FieldPanel("confidential_reason")]),
+        FieldPanel("confidential"),
+        FieldRowPanel(
+            [FieldPanel("confidential_paragraph"), FieldPanel("confidential_reason")]
+        ),
         FieldPanel("outcome"),
         FieldPanel("declarations"),
     ]
@@ -324,11 +341,23 @@ class AgendaItem(Orderable):
         """The outcome as the public may read and search it: none when confidential."""
         return "" if self.confidential else self.outcome
 
+    def exemption(self):
+        """Why the item is confidential, as the public is told."""
+        return schedule12a.exemption(
+            self.confidential_paragraph, self.confidential_reason
+        )
+
     def clean(self):
-        if self.confidential and not self.confidential_reason.strip():
+        # Items made confidential before the paragraph was asked for keep their
+        # reason as text until they are next edited with a paragraph.
+        if (
+            self.confidential
+            and not self.confidential_paragraph
+            and not (self.pk and self.confidential_reason.strip())
+        ):
             raise ValidationError(
                 {
-                    "confidential_reason": "Give the reason this item is confidential: "
-                    "the public agenda shows it."
+                    "confidential_paragraph": "Choose the paragraph of Schedule 12A "
+                    "under which this item is confidential: the public agenda shows it."
                 }
             )

@@ -7,12 +7,15 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from meetings import views
+from meetings import decision_exports, decision_views, views
 from portal.blocks import RICH_TEXT_FEATURES
 from portal.caching.routing import IndexPageMixin
 
 COMMITTEE = r"^(?P<slug>[-\w]+)/"
 MEETING = COMMITTEE + r"(?P<pk>[0-9]+)/"
+DECISION_FILES = "|".join(
+    name.replace(".", r"\.") for name in decision_exports.OPEN_DATA_FILES
+)
 
 
 class MeetingIndexPage(IndexPageMixin, Page):
@@ -49,6 +52,32 @@ class MeetingIndexPage(IndexPageMixin, Page):
     @path("documents/<int:pk>/", name="document")
     def download(self, request, pk):
         return views.download(request, self, pk)
+
+    # The register and the plan come before the committee routes, whose slugs they
+    # would otherwise match (Committee refuses these slugs).
+    @path("decisions/", name="decisions")
+    def decision_list(self, request):
+        return decision_views.decision_list(request, self)
+
+    @path("decisions/<int:pk>/", name="decision")
+    def decision_detail(self, request, pk):
+        return decision_views.decision_detail(request, self, pk)
+
+    @path("decisions/feed/", name="decisions_feed")
+    def decisions_feed(self, request):
+        return decision_views.decisions_feed(request, self)
+
+    @path("forward-plan/", name="forward_plan")
+    def forward_plan(self, request):
+        return decision_views.forward_plan(request, self)
+
+    @path("forward-plan/feed/", name="forward_plan_feed")
+    def forward_plan_feed(self, request):
+        return decision_views.forward_plan_feed(request, self)
+
+    @re_path(rf"^(?P<name>{DECISION_FILES})/?$", name="decisions_open_data")
+    def decisions_open_data(self, request, name):
+        return decision_views.open_data(request, self, name)
 
     @re_path(COMMITTEE + "$", name="committee")
     def committee(self, request, slug):

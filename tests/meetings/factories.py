@@ -12,7 +12,10 @@ from meetings.models import (
     Attendance,
     BoardIndexPage,
     Committee,
+    Decision,
+    DecisionProject,
     Declaration,
+    ForwardPlanEntry,
     InterestEntry,
     Meeting,
     MeetingDocument,
@@ -149,3 +152,37 @@ class DeclarationFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Declaration
+
+
+class DecisionFactory(factory.django.DjangoModelFactory):
+    agenda_item = factory.SubFactory(AgendaItemFactory)
+    title = factory.Sequence(lambda n: f"Example decision {n}")
+    resolution = "RESOLVED that the Board approves the recommendation."
+    status = Decision.Status.APPROVED
+    live = True
+    first_published_at = factory.LazyFunction(timezone.now)
+    last_published_at = factory.LazyFunction(timezone.now)
+
+    class Meta:
+        model = Decision
+
+
+class DecisionProjectFactory(factory.django.DjangoModelFactory):
+    decision = factory.SubFactory(DecisionFactory)
+
+    class Meta:
+        model = DecisionProject
+
+
+class ForwardPlanEntryFactory(factory.django.DjangoModelFactory):
+    title = factory.Sequence(lambda n: f"Planned decision {n}")
+    committee = factory.SubFactory(CommitteeFactory)
+    summary = "What the Board will be asked to decide."
+    lead_officer_name = "Example Officer"
+    lead_officer_title = "Head of Example Programmes"
+    live = True
+    first_published_at = factory.LazyFunction(timezone.now)
+    last_published_at = factory.LazyFunction(timezone.now)
+
+    class Meta:
+        model = ForwardPlanEntry

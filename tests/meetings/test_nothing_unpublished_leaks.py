@@ -17,6 +17,8 @@ from meetings.models import MeetingDocument
 from tests.meetings.factories import (
     AgendaItemFactory,
     CommitteeFactory,
+    DecisionFactory,
+    ForwardPlanEntryFactory,
     MeetingDocumentFactory,
     MeetingFactory,
 )
@@ -266,5 +268,74 @@ def test_no_board_url_reveals_an_unpublished_person_or_record(
     assert "/board/members/publicmember/" in found
     assert b"/board/members/publicmember/" in bodies["/sitemap.xml"]
     for secret in ("Secretdraftperson", "Secretrevision"):
+        results = client.get("/search/", {"q": secret}).content.decode()
+        assert "search-result" not in results, f"search for {secret} found it"
+
+
+DECISION_SECRETS = [
+    "Secretdraftdecision",
+    "Secretdecisionofdraftmeeting",
+    "Secretresolution",
+    "Secretdecisionrevision",
+    "Secretplanentry",
+]
+
+
+def test_no_url_the_site_offers_reveals_a_hidden_decision_or_plan_entry(
+    client, hidden_and_public_papers
+):
+    meeting, hidden = hidden_and_public_papers
+    open_item, secret_item = meeting.agenda_items.order_by("sort_order")
+    DecisionFactory(agenda_item=open_item, title="Publicdecision")
+    drafts = [
+        DecisionFactory(agenda_item=open_item, title="Secretdraftdecision", live=False),
+        DecisionFactory(
+            agenda_item=AgendaItemFactory(meeting=hidden[3].meeting),
+            title="Secretdecisionofdraftmeeting",
+        ),
+    ]
+    confidential = DecisionFactory(
+        agenda_item=secret_item,
+        title="Land deal decision",
+        resolution="Secretresolution price agreed",
+        public_outcome="Publicoutcome: the land will be bought.",
+    )
+    revised = DecisionFactory(agenda_item=open_item, title="Revised decision")
+    revised.resolution = "Secretdecisionrevision wording"
+    revised.save_revision()
+    ForwardPlanEntryFactory(committee=meeting.committee, title="Publicplanentry")
+    plan_draft = ForwardPlanEntryFactory(
+        committee=meeting.committee, title="Secretplanentry", live=False
+    )
+
+    starts = [
+        "/meetings/decisions/",
+        "/meetings/decisions/feed/",
+        "/meetings/decisions.json",
+        "/meetings/decisions.csv",
+        "/meetings/forward-plan/",
+        "/meetings/forward-plan/feed/",
+        "/meetings/forward-plan.json",
+        "/meetings/forward-plan.csv",
+        "/sitemap.xml",
+        "/search/?q=decision",
+        *(f"/meetings/decisions/{draft.pk}/" for draft in drafts),
+        f"/meetings/decisions/{confidential.pk}/",
+        f"/meetings/decisions/{revised.pk}/",
+        f"/meetings/forward-plan/?entry={plan_draft.pk}",
+    ]
+    bodies = crawl(client, starts)
+
+    register = bodies["/meetings/decisions/"].decode()
+    assert "Publicdecision" in register and "Land deal decision" in register
+    assert "Publicoutcome" in bodies[f"/meetings/decisions/{confidential.pk}/"].decode()
+    assert "Publicplanentry" in bodies["/meetings/forward-plan/"].decode()
+    for path, body in bodies.items():
+        text = visible_text(body).lower()
+        for secret in DECISION_SECRETS + SECRETS:
+            assert secret.lower() not in text, f"{secret} leaked at {path}"
+    for draft in drafts:
+        assert client.get(f"/meetings/decisions/{draft.pk}/").status_code == 404
+    for secret in DECISION_SECRETS:
         results = client.get("/search/", {"q": secret}).content.decode()
         assert "search-result" not in results, f"search for {secret} found it"

@@ -40,3 +40,22 @@ def test_seed_is_idempotent_and_keeps_editors_changes(seeded_site):
         Committee.objects.get(slug="board").name == "The Board (renamed by an editor)"
     )
     assert MeetingIndexPage.objects.count() == 1
+
+
+def test_seed_adds_example_decisions_and_a_forward_plan(client, seeded_site):
+    from meetings.models import Decision, ForwardPlanEntry
+
+    decisions = Decision.objects.public()
+    assert decisions.count() >= 2
+    assert all(d.title.startswith("Example decision: ") for d in decisions)
+    assert not Decision.objects.filter(project_links__isnull=False).exists()
+    assert all(
+        e.title.startswith("Example plan entry") for e in ForwardPlanEntry.objects.all()
+    )
+    register = client.get("/meetings/decisions/").content.decode()
+    assert "Example decision: programme update noted" in register
+    private = decisions.get(agenda_item__confidential=True)
+    page = client.get(private.url).content.decode()
+    assert "Example outcome" in page and "kept private" not in page
+    plan = client.get("/meetings/forward-plan/").content.decode()
+    assert "Exempt under paragraph 3 of Schedule 12A" in plan

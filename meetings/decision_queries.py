@@ -1,0 +1,108 @@
+"""What the public decisions register and forward plan read: every query starts from
+``public()``, and each page runs the same few queries however many rows there are."""
+
+from django.db.models import Exists, OuterRef, Prefetch, Q
+
+from funding.models import Fund, FundedProject, FundRound
+from meetings.models.decisions import Decision, DecisionProject, ForwardPlanEntry
+from meetings.models.documents import MeetingDocument
+from portal.caching import changes
+
+
+def decisions():
+    return Decision.objects.public().select_related("agenda_item__meeting__committee")
+
+
+def public_funds():
+    return changes.cached(
+        "meetings:decision-funds",
+        lambda: list(Fund.objects.public().only("name", "slug")),
+    )
+
+
+def years():
+    return changes.cached(
+        "meetings:decision-years",
+        lambda: [
+            day.year
+            for day in Decision.objects.public().dates("decided_on", "year", "DESC")
+        ],
+    )
+
+
+def concerning_fund(fund):
+    """Decisions about ``fund``: itself, one of its rounds, or one of its projects."""
+    return (
+        Q(funds=fund)
+        | Exists(
+            Decision.rounds.through.objects.filter(
+                decision=OuterRef("pk"), fundround__fund=fund
+            )
+        )
+        | Exists(
+            DecisionProject.objects.filter(decision=OuterRef("pk"), project__fund=fund)
+        )
+    )
+
+
+def filtered(form, committees, funds):
+    listed = decisions()
+    committee = {c.slug: c for c in committees}.get(form.chosen("committee"))
+    if committee:
+        listed = listed.filter(agenda_item__meeting__committee=committee)
+    if form.chosen("year"):
+        listed = listed.filter(decided_on__year=form.chosen("year"))
+    if form.chosen("status"):
+        listed = listed.filter(status=form.chosen("status"))
+    fund = {f.slug: f for f in funds}.get(form.chosen("fund"))
+    if fund:
+        # Exists, not joins: a decision about a fund and two of its projects is
+        # listed once.
+        listed = listed.filter(
+            pk__in=Decision.objects.filter(concerning_fund(fund)).values("pk")
+        )
+    return listed.order_by("-decided_on", "-pk")
+
+
+def with_links(decisions):
+    """``decisions`` with their public funds, rounds, projects and papers, read in
+    one query each."""
+    return decisions.prefetch_related(
+        Prefetch("funds", queryset=Fund.objects.public().only("name", "slug")),
+        Prefetch("rounds", queryset=FundRound.objects.public().select_related("fund")),
+        Prefetch(
+            "project_links",
+            queryset=DecisionProject.objects.filter(
+                project__in=FundedProject.objects.public()
+            ).select_related("project"),
+        ),
+        Prefetch(
+            "agenda_item__documents",
+            queryset=MeetingDocument.objects.public().order_by("kind", "title"),
+            to_attr="public_papers",
+        ),
+    )
+
+
+def for_project(project):
+    """The public decisions that approved or changed ``project``, newest first."""
+    return list(
+        decisions()
+        .filter(project_links__project=project)
+        .prefetch_related(
+            Prefetch(
+                "agenda_item__documents",
+                queryset=MeetingDocument.objects.public().order_by("kind", "title"),
+                to_attr="public_papers",
+            )
+        )
+        .order_by("-decided_on", "-pk")
+    )
+
+
+def forward_plan():
+    return (
+        ForwardPlanEntry.objects.public()
+        .select_related("committee", "expected_meeting__committee")
+        .order_by("expected_meeting__start", "committee__sort_order", "pk")
+    )
