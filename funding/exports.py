@@ -102,7 +102,8 @@ def csv_response(filename, columns, rows, stream=True):
     writer = csv.writer(_Echo())
 
     def lines():
-        yield writer.writerow(list(columns))
+        # The byte-order mark tells Excel and LibreOffice the file is UTF-8.
+        yield "\ufeff" + writer.writerow(list(columns))
         for row in rows.iterator(chunk_size=CHUNK_SIZE):
             yield writer.writerow([escape_cell(value) for value in row])
 
