@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
@@ -298,6 +299,14 @@ def line_of(data, offset):
     return len((data[:offset] + b"x").splitlines())
 
 
+def in_region(latitude, longitude):
+    region = settings.FUNDING_REGION
+    return (
+        region["south"] <= latitude <= region["north"]
+        and region["west"] <= longitude <= region["east"]
+    )
+
+
 class Importer:
     model = None
     kind = ""
@@ -492,6 +501,29 @@ class Importer:
                 for message in messages:
                     self.error(line, by_field.get(column, column), message)
 
+    def check_place(self, line, values):
+        """Coordinates must fall in the region; swapped ones are named as such."""
+        latitude, longitude = values.get("latitude"), values.get("longitude")
+        if latitude is None or longitude is None:
+            return
+        if in_region(latitude, longitude):
+            return
+        region = settings.FUNDING_REGION
+        if in_region(longitude, latitude):
+            reason = (
+                f"latitude {latitude} and longitude {longitude} seem swapped: in "
+                f"{region['name']} the latitude is about 55 and the longitude about "
+                "-1.6"
+            )
+        else:
+            reason = (
+                f"latitude {latitude}, longitude {longitude} is outside "
+                f"{region['name']} (latitude {region['south']} to {region['north']}, "
+                f"longitude {region['west']} to {region['east']}): check the "
+                "coordinates"
+            )
+        self.error(line, "latitude", reason)
+
     def check(self, rows):
         references = self.references(rows)
         checked, seen = [], {}
@@ -514,6 +546,8 @@ class Importer:
                 )
             elif key:
                 seen[key] = line
+            if len(self.report.errors) == errors_before:
+                self.check_place(line, values)
             if len(self.report.errors) == errors_before:
                 self.validate(line, values)
             if len(self.report.errors) == errors_before:
