@@ -170,10 +170,10 @@ def projects_json(request, page):
     return json_response(head, "projects", items())
 
 
-def site_features(sites, page, request):
+def site_features(sites, page, request, absolute=False):
     """The ``sites`` as RFC 7946 GeoJSON Features (longitude first), linking to their
-    pages under ``page``."""
-    base = page.get_url(request)
+    pages under ``page``: with the site's own host name when ``absolute``."""
+    base = page.get_full_url(request) if absolute else page.get_url(request)
     return [
         _site_feature(site, route_url(type(page), "site", site.slug, base=base))
         for site in sites
@@ -206,7 +206,7 @@ def sites_geojson(request, page):
     return json_response(
         {"type": "FeatureCollection"},
         "features",
-        site_features(sites, page, request),
+        site_features(sites, page, request, absolute=True),
         stream=False,
         content_type="application/geo+json",
     )

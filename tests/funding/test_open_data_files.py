@@ -142,7 +142,8 @@ def test_the_geojson_is_a_valid_rfc7946_feature_collection(client, funding_page)
     assert collection.is_valid, collection.errors()
     first = collection["features"][0]
     assert first["geometry"]["coordinates"] == [-1.508, 55.127]  # longitude first
-    assert first["properties"]["url"] == "/funding/enterprise-zones/dun-cow-quay/"
+    url = "http://localhost/funding/enterprise-zones/dun-cow-quay/"
+    assert first["properties"]["url"] == url
     assert first["properties"]["location_is_approximate"] is True
 
 
