@@ -32,6 +32,15 @@ class SiteSettings(BaseSiteSetting):
         features=["bold", "italic", "link"],
         help_text="Shown in every footer.",
     )
+    share_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Shown when a page is shared on social media or in a chat. "
+        "At least 1200 × 630 pixels; it is cropped to that shape.",
+    )
 
     panels = [
         FieldPanel("organisation_name"),
@@ -40,6 +49,7 @@ class SiteSettings(BaseSiteSetting):
         FieldPanel("social_links"),
         FieldPanel("footer_links"),
         FieldPanel("footer_text"),
+        FieldPanel("share_image"),
     ]
 
     class Meta:
