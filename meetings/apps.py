@@ -11,7 +11,7 @@ class MeetingsConfig(AppConfig):
 
         from meetings import bulk, cdn, seed
         from meetings.models import Meeting, MeetingDocument
-        from meetings.sitemaps import MeetingSitemap
+        from meetings.sitemaps import CommitteeSitemap, MeetingSitemap, PaperSitemap
         from meetings.storage import private_storage
         from portal import search, sitemaps
         from portal.ops import backup, bulk_data, scheduler, seeding
@@ -52,7 +52,9 @@ class MeetingsConfig(AppConfig):
                 describe_document,
             )
         )
+        sitemaps.register("committees", CommitteeSitemap)
         sitemaps.register("meetings", MeetingSitemap)
+        sitemaps.register("papers", PaperSitemap)
         cdn.register()
         backup.register_storage("meetings_private", private_storage)
         backup.register_content(Meeting, MeetingDocument)

@@ -1,19 +1,60 @@
-from django.contrib.sitemaps import Sitemap
+from django.db.models import Max
 
-from meetings.models import Meeting, MeetingIndexPage
+from meetings.models import Meeting, MeetingDocument, MeetingIndexPage
+from portal.caching.routing import route_url
+from portal.sitemaps import RecordSitemap
 
 
-class MeetingSitemap(Sitemap):
-    limit = 5000
+class MeetingsPageSitemap(RecordSitemap):
+    """Records whose addresses are under the public meetings page."""
 
     def items(self):
         self.index_url = MeetingIndexPage.public_url()
         if not self.index_url:
-            return Meeting.objects.none()
+            return self.public().none()
+        return self.public()
+
+
+class MeetingSitemap(MeetingsPageSitemap):
+    def public(self):
         return Meeting.objects.public().select_related("committee").order_by("pk")
 
     def location(self, item):
         return item.get_url(self.index_url)
 
+
+class PaperSitemap(MeetingsPageSitemap):
+    """The public meeting papers' downloads."""
+
+    def public(self):
+        return MeetingDocument.objects.public().only("pk", "updated_at").order_by("pk")
+
+    def location(self, item):
+        return item.get_url(self.index_url)
+
+
+class CommitteeSitemap(MeetingsPageSitemap):
+    """Each committee with a public meeting; it changes when its meetings do."""
+
+    lastmod_field = "lastmod"
+
+    def public(self):
+        return (
+            Meeting.objects.public()
+            .values("committee__slug")
+            .annotate(lastmod=Max("updated_at"))
+            .order_by("committee__slug")
+        )
+
+    def get_latest_lastmod(self):
+        if not MeetingIndexPage.public_url():
+            return None
+        return Meeting.objects.public().aggregate(latest=Max("updated_at"))["latest"]
+
     def lastmod(self, item):
-        return item.updated_at
+        return item["lastmod"]
+
+    def location(self, item):
+        return route_url(
+            MeetingIndexPage, "committee", item["committee__slug"], base=self.index_url
+        )

@@ -6,6 +6,7 @@ from wagtail_factories import ImageFactory
 
 from portal.models import SiteSettings
 from tests.factories import StandardPageFactory
+from tests.sitemaps import sitemap_text
 
 pytestmark = pytest.mark.django_db
 
@@ -13,9 +14,7 @@ pytestmark = pytest.mark.django_db
 def test_sitemap_lists_live_pages_only(client, home_page):
     StandardPageFactory(parent=home_page, slug="about")
     StandardPageFactory(parent=home_page, slug="unpublished", live=False)
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
-    xml = response.content.decode()
+    xml = sitemap_text(client)
     assert "<loc>http://localhost/about/</loc>" in xml
     assert "unpublished" not in xml
 
