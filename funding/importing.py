@@ -768,6 +768,12 @@ class ProjectImporter(Importer):
             "title", text(255), required=True, example="Northumberland Energy Park"
         ),
         "recipient": Column("recipient", text(200)),
+        "recipient_identifier": Column(
+            "recipient_identifier",
+            text(100),
+            format="The recipient's organisation identifier, like GB-COH-01234567, "
+            "or blank if not known",
+        ),
         "local_authority": Column(
             "local_authority",
             choice(EnterpriseZoneSite.local_authority.field.choices),

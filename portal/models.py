@@ -32,6 +32,14 @@ class SiteSettings(BaseSiteSetting):
         features=["bold", "italic", "link"],
         help_text="Shown in every footer.",
     )
+    grant_funder_identifier = models.CharField(
+        "funder's organisation identifier",
+        max_length=100,
+        blank=True,
+        help_text="The organisation's org-id.guide identifier (e.g. GB-GOV-…, "
+        "GB-LAE-…), named as the funder of every grant in the 360Giving data. If "
+        "blank, an identifier under the site's 360Giving prefix is used.",
+    )
     share_image = models.ForeignKey(
         "wagtailimages.Image",
         null=True,
@@ -50,6 +58,7 @@ class SiteSettings(BaseSiteSetting):
         FieldPanel("footer_links"),
         FieldPanel("footer_text"),
         FieldPanel("share_image"),
+        FieldPanel("grant_funder_identifier"),
     ]
 
     class Meta:

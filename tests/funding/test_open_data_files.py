@@ -102,7 +102,7 @@ def test_files_that_stay_small_are_kept_by_the_page_cache_and_the_cdn(
     "path",
     ["/funding/projects.csv", "/funding/projects.json", "/funding/360giving.json"],
 )
-def test_files_that_grow_with_the_projects_stream(client, funding_page, path):
+def test_files_that_grow_with_the_projects_stream(client, projects, path):
     assert client.get(path).streaming
 
 
