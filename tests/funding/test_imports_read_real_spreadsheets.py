@@ -3,6 +3,8 @@
 import datetime
 
 import pytest
+from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
 from funding.importing import import_csv
@@ -166,3 +168,22 @@ def test_a_downloaded_sites_file_imports_back_unchanged(client, funding_page, te
     assert report.ok, report.errors
     assert (report.updated, report.unchanged) == ([], 1)
     assert EnterpriseZoneSite.objects.get(slug="s1").contact == text
+
+
+def test_the_admin_previews_a_csv_for_macintosh_and_says_what_is_kept(
+    client, django_user_model, fund
+):
+    user = django_user_model.objects.create_user("funder", password="x" * 16)
+    user.groups.add(Group.objects.get(name="Funding editors"))
+    client.force_login(user)
+    FundedProjectFactory(identifier="lgf-netpark", fund=fund, award_date=None)
+    data = "\r".join([LINES[0], LINES[1].replace("25200000", "25300000")]).encode()
+    upload = SimpleUploadedFile("projects.csv", data, "text/csv")
+    response = client.post(
+        "/admin/funding_import/", {"kind": "projects", "file": upload}
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Preview" in html and "1 changed" in html
+    assert "existing records keep what is saved in them" in html
+    assert "<code>award_date</code>" in html
