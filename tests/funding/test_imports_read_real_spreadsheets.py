@@ -187,3 +187,17 @@ def test_the_admin_previews_a_csv_for_macintosh_and_says_what_is_kept(
     assert "Preview" in html and "1 changed" in html
     assert "existing records keep what is saved in them" in html
     assert "<code>award_date</code>" in html
+
+
+def test_a_source_address_that_is_not_a_web_address_is_reported_on_each_line(fund):
+    data = (
+        "identifier,fund,title,amount_awarded,source_title,source_url\n"
+        "p1,local-growth-fund,A,1,NELEP,not a url\n"
+        "p2,local-growth-fund,B,1,NELEP,not a url\n"
+        "p3,local-growth-fund,C,1,NELEP,https://example.org/lgf\n"
+    )
+    report = import_csv(data, "projects")
+    assert [(e.line, e.column) for e in report.errors] == [
+        (2, "source_url"),
+        (3, "source_url"),
+    ]
