@@ -11,7 +11,12 @@ class FundingConfig(AppConfig):
 
         from . import bulk, cdn, seed
         from .models import EnterpriseZoneSite, Fund, FundedProject
-        from .sitemaps import FundingSitemap
+        from .sitemaps import (
+            FundingListSitemap,
+            FundSitemap,
+            ProjectSitemap,
+            SiteSitemap,
+        )
 
         def describe(obj):
             return str(obj), obj.get_absolute_url(), getattr(obj, "description", "")
@@ -39,7 +44,10 @@ class FundingConfig(AppConfig):
                 describe,
             )
         )
-        sitemaps.register("funding", FundingSitemap)
+        sitemaps.register("funding", FundingListSitemap)
+        sitemaps.register("funds", FundSitemap)
+        sitemaps.register("projects", ProjectSitemap)
+        sitemaps.register("sites", SiteSitemap)
         cdn.register()
         backup.register_content(Fund, FundedProject)
         seeding.register("funding", seed.seed)

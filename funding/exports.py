@@ -16,7 +16,7 @@ import json
 from decimal import Decimal
 
 from django.conf import settings
-from django.http import HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.utils.text import slugify
 
 from funding.models.funding import (
@@ -25,7 +25,9 @@ from funding.models.funding import (
     FundRound,
     LocalAuthority,
 )
+from portal.caching import changes
 from portal.caching.routing import route_url
+from portal.models import SiteSettings
 from portal.security.spreadsheets import escape_cell
 
 CHUNK_SIZE = 2000
@@ -37,6 +39,7 @@ PROJECT_COLUMNS = {
     "round": "round__identifier",
     "title": "title",
     "recipient": "recipient",
+    "recipient_identifier": "recipient_identifier",
     "local_authority": "local_authority",
     "amount_awarded": "amount_awarded",
     "total_cost": "total_cost",
@@ -120,7 +123,8 @@ def csv_response(filename, columns, rows, stream=True):
     writer = csv.writer(_Echo())
 
     def lines():
-        yield writer.writerow(list(columns))
+        # The byte-order mark tells Excel and LibreOffice the file is UTF-8.
+        yield "\ufeff" + writer.writerow(list(columns))
         for row in rows:
             yield writer.writerow([escape_cell(value) for value in row])
 
@@ -190,10 +194,10 @@ def projects_json(request, page):
     return json_response(head, "projects", items())
 
 
-def site_features(sites, page, request):
+def site_features(sites, page, request, absolute=False):
     """The ``sites`` as RFC 7946 GeoJSON Features (longitude first), linking to their
-    pages under ``page``."""
-    base = page.get_url(request)
+    pages under ``page``: with the site's own host name when ``absolute``."""
+    base = page.get_full_url(request) if absolute else page.get_url(request)
     return [
         _site_feature(site, route_url(type(page), "site", site.slug, base=base))
         for site in sites
@@ -226,18 +230,57 @@ def sites_geojson(request, page):
     return json_response(
         {"type": "FeatureCollection"},
         "features",
-        site_features(sites, page, request),
+        site_features(sites, page, request, absolute=True),
         stream=False,
         content_type="application/geo+json",
     )
 
 
-def _org(name):
-    prefix = settings.FUNDING_360GIVING_PREFIX
-    return {"id": f"{prefix}-org-{slugify(name)[:80]}", "name": name}
+# ONS codes of the seven local authorities, with their 360Giving geoCodeType:
+# E06 are unitary authorities, E08 metropolitan districts.
+ONS_CODES = {
+    LocalAuthority.COUNTY_DURHAM: ("E06000047", "UA"),
+    LocalAuthority.GATESHEAD: ("E08000037", "MD"),
+    LocalAuthority.NEWCASTLE: ("E08000021", "MD"),
+    LocalAuthority.NORTH_TYNESIDE: ("E08000022", "MD"),
+    LocalAuthority.NORTHUMBERLAND: ("E06000057", "UA"),
+    LocalAuthority.SOUTH_TYNESIDE: ("E08000023", "MD"),
+    LocalAuthority.SUNDERLAND: ("E08000024", "MD"),
+}
 
 
-def grant(row, prefix):
+def funder(request):
+    """The one funder of every grant: the organisation, with its identifier."""
+    site_settings = SiteSettings.for_request(request)
+    name = site_settings.organisation_name
+    identifier = site_settings.grant_funder_identifier or (
+        f"{settings.FUNDING_360GIVING_PREFIX}-{slugify(name)[:80]}"
+    )
+    return {"id": identifier, "name": name}
+
+
+def recipient(row, prefix):
+    identifier = row["recipient_identifier"] or (
+        f"{prefix}-org-{slugify(row['recipient'])[:80]}"
+    )
+    return {"id": identifier, "name": row["recipient"]}
+
+
+def beneficiary_location(row):
+    code, code_type = ONS_CODES[row["local_authority"]]
+    location = {
+        "name": LocalAuthority(row["local_authority"]).label,
+        "geoCode": code,
+        "geoCodeType": code_type,
+        "countryCode": "GB",
+    }
+    if row["latitude"] is not None:
+        location["latitude"] = float(row["latitude"])
+        location["longitude"] = float(row["longitude"])
+    return location
+
+
+def grant(row, prefix, funding_organization, page_url):
     """One funded project as a 360Giving grant (``row`` from ``values()``)."""
     data = {
         "id": f"{prefix}-{row['identifier']}",
@@ -246,19 +289,16 @@ def grant(row, prefix):
         "currency": "GBP",
         "amountAwarded": _json_value(row["amount_awarded"]),
         "awardDate": row["award_date"].isoformat(),
-        "recipientOrganization": [_org(row["recipient"])],
-        "fundingOrganization": [_org(row["fund__funder"] or PUBLISHER)],
+        "recipientOrganization": [recipient(row, prefix)],
+        "fundingOrganization": [funding_organization],
         "grantProgramme": [{"code": row["fund__slug"], "title": row["fund__name"]}],
+        "url": page_url + row["identifier"] + "/",
+        "dataSource": row["source__url"] or page_url + row["identifier"] + "/",
     }
+    if row["last_published_at"]:
+        data["dateModified"] = row["last_published_at"].isoformat()
     if row["local_authority"]:
-        location = {
-            "name": LocalAuthority(row["local_authority"]).label,
-            "countryCode": "GB",
-        }
-        if row["latitude"] is not None:
-            location["latitude"] = float(row["latitude"])
-            location["longitude"] = float(row["longitude"])
-        data["beneficiaryLocation"] = [location]
+        data["beneficiaryLocation"] = [beneficiary_location(row)]
     dates = {}
     if row["start_date"]:
         dates["startDate"] = row["start_date"].isoformat()
@@ -278,8 +318,17 @@ def grants_queryset():
     )
 
 
+def has_grants():
+    """Whether the 360Giving package holds any grant: if not, it is not offered."""
+    return changes.cached("funding:has-grants", grants_queryset().exists)
+
+
 def threesixtygiving_json(request, page):
+    if not grants_queryset().exists():
+        raise Http404("No project has an award date and a recipient yet.")
     prefix = settings.FUNDING_360GIVING_PREFIX
+    funding_organization = funder(request)
+    projects_url = route_url(type(page), "projects", base=page.get_full_url(request))
     rows = (
         grants_queryset()
         .order_by("identifier")
@@ -290,14 +339,16 @@ def threesixtygiving_json(request, page):
             "amount_awarded",
             "award_date",
             "recipient",
+            "recipient_identifier",
             "local_authority",
             "latitude",
             "longitude",
             "start_date",
             "end_date",
+            "last_published_at",
             "fund__slug",
             "fund__name",
-            "fund__funder",
+            "source__url",
         )
     )
     head = {
@@ -309,10 +360,16 @@ def threesixtygiving_json(request, page):
         ),
         "identifier": f"{prefix}-projects",
         "issued": datetime.date.today().isoformat(),
-        "publisher": {"name": PUBLISHER},
+        "publisher": {
+            "name": funding_organization["name"],
+            "identifier": funding_organization["id"],
+        },
         "downloadURL": request.build_absolute_uri(),
     }
-    grants = (grant(row, prefix) for row in _read_before_sending(rows))
+    grants = (
+        grant(row, prefix, funding_organization, projects_url)
+        for row in _read_before_sending(rows)
+    )
     return json_response(head, "grants", grants)
 
 

@@ -12,11 +12,13 @@ admin page's list of columns and the template file all come from them.
 
 import csv
 import datetime
+import functools
 import io
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
@@ -25,6 +27,7 @@ from django.utils.text import capfirst, slugify
 from wagtail.log_actions import log
 
 from portal.caching import changes
+from portal.security.spreadsheets import unescape_cell
 
 from .models import EnterpriseZoneSite, Fund, FundedProject, FundRound, Source
 
@@ -33,6 +36,8 @@ PREVIEW_ROWS = 50
 KNOWN_FUNDS_SHOWN = 20
 AMOUNT = re.compile(r"^£?(\d{1,3}(,\d{3})+|\d+)(\.\d{1,2})?$")
 SLUG = re.compile(r"^[-a-zA-Z0-9_]+$")
+URL_VALIDATOR = URLValidator()
+SEPARATORS = {",": "comma", ";": "semicolon", "\t": "tab"}
 
 
 class CellError(ValueError):
@@ -57,6 +62,8 @@ class ImportReport:
     updated: list = field(default_factory=list)
     unchanged: int = 0
     errors: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)
+    kept_columns: list = field(default_factory=list)
     applied: bool = False
     published: bool = True
     preview_headings: list = field(default_factory=list)
@@ -289,6 +296,27 @@ def unknown_fund(name, funds):
     )
 
 
+def web_address(text):
+    try:
+        URL_VALIDATOR(text)
+    except ValidationError:
+        return False
+    return True
+
+
+def line_of(data, offset):
+    """The line (from 1) holding byte ``offset``, whatever the line endings."""
+    return len((data[:offset] + b"x").splitlines())
+
+
+def in_region(latitude, longitude):
+    region = settings.FUNDING_REGION
+    return (
+        region["south"] <= latitude <= region["north"]
+        and region["west"] <= longitude <= region["east"]
+    )
+
+
 class Importer:
     model = None
     kind = ""
@@ -318,8 +346,13 @@ class Importer:
         if isinstance(data, bytes):
             try:
                 data = data.decode("utf-8-sig")
-            except UnicodeDecodeError:
-                self.error(1, "", "the file is not UTF-8 text: save it as “CSV UTF-8”")
+            except UnicodeDecodeError as error:
+                self.error(
+                    line_of(data, error.start),
+                    "",
+                    "the file is not UTF-8 text (the first character that is not is "
+                    "on this line): save it as “CSV UTF-8”",
+                )
                 return []
         if "\0" in data:
             # No text field may hold one (PostgreSQL refuses them): it is not a CSV.
@@ -330,43 +363,85 @@ class Importer:
                 "file: export it from the spreadsheet again as “CSV UTF-8”",
             )
             return []
-        reader = csv.DictReader(io.StringIO(data.lstrip("\ufeff")))
-        header = [name.strip() for name in (reader.fieldnames or [])]
-        if not header:
+        data = data.lstrip("\ufeff")
+        wanted = self.all_columns()
+        separator = self.separator(data, wanted)
+        # newline="" lets the csv module read \r, \n and \r\n line endings alike.
+        reader = csv.reader(io.StringIO(data, newline=""), delimiter=separator)
+        try:
+            header = [self.column_name(name, wanted) for name in next(reader, [])]
+        except csv.Error as error:
+            self.error(1, "", f"the CSV cannot be read: {error}")
+            return []
+        if not any(header):
             self.error(1, "", "the file is empty: the first line must name the columns")
             return []
-        reader.fieldnames = header
-        wanted = self.all_columns()
         missing = [name for name, col in wanted.items() if col.required]
         missing = [name for name in missing if name not in header]
         for name in missing:
             self.error(1, name, "this column is missing from the first line")
+        if missing and separator == "," and len(header) == 1:
+            self.error(1, "", self.separator_hint(header[0]))
         for name in header:
-            if name not in wanted:
-                self.error(1, name, self.unknown_column(name))
+            if not name:
+                self.error(1, "", self.unknown_column(name))
+            elif name not in wanted:
+                self.warn(1, name, self.unknown_column(name))
         for name in sorted({name for name in header if header.count(name) > 1}):
             self.error(1, name, "this column is named twice in the first line")
         if self.report.errors:
             return []
+        self.report.kept_columns = [name for name in wanted if name not in header]
         rows = []
         try:
-            for row in reader:
+            for cells in reader:
                 if reader.line_num > MAX_ROWS + 1:
                     self.error(reader.line_num, "", f"more than {MAX_ROWS} rows")
                     return []
-                if row.get(None):
+                if len(cells) > len(header):
                     self.error(
                         reader.line_num,
                         "",
-                        f"this row has {len(header) + len(row[None])} cells but the "
+                        f"this row has {len(cells)} cells but the "
                         f"first line names {len(header)} columns: put a value that "
                         'contains a comma in double quotes, e.g. "£1,250"',
                     )
-                elif any((value or "").strip() for value in row.values()):
-                    rows.append((reader.line_num, row))
+                elif any(value.strip() for value in cells):
+                    cells += [""] * (len(header) - len(cells))
+                    rows.append(
+                        (reader.line_num, dict(zip(header, cells, strict=True)))
+                    )
         except csv.Error as error:
             self.error(reader.line_num, "", f"the CSV cannot be read: {error}")
         return [] if self.report.errors else rows
+
+    @staticmethod
+    def column_name(name, wanted):
+        """The column a heading names, whatever its case, spacing or underscores."""
+        normal = re.sub(r"[\s_-]+", "_", name.strip().lstrip("\ufeff").lower())
+        return normal if normal in wanted else name.strip()
+
+    @classmethod
+    def separator(cls, data, wanted):
+        """The separator under which the first line names the most known columns."""
+        first = data.splitlines()[0] if data else ""
+
+        def known(separator):
+            names = [cls.column_name(n, wanted) for n in first.split(separator)]
+            return sum(name in wanted for name in names)
+
+        return max(SEPARATORS, key=known)  # On a tie, the first: a comma.
+
+    @staticmethod
+    def separator_hint(heading):
+        for separator, name in SEPARATORS.items():
+            if separator in heading:
+                return (
+                    f"the first line is one column: its names seem separated by "
+                    f"a {name}, which this file's other names do not match. Save "
+                    "the file as “CSV UTF-8 (comma delimited)”"
+                )
+        return "the first line is one column: separate the names with commas"
 
     def unknown_column(self, name):
         if not name:
@@ -375,13 +450,16 @@ class Importer:
                 "empty column"
             )
         return (
-            "this import does not read a column of that name: check its spelling "
-            "against the list of columns on the import page, or delete it. "
+            "this import does not read a column of that name, so it is left out: "
+            "check its spelling against the list of columns on the import page. "
             f"The {self.kind} columns are: " + ", ".join(self.all_columns())
         )
 
     def error(self, line, column, reason):
         self.report.errors.append(RowError(line, column, reason))
+
+    def warn(self, line, column, reason):
+        self.report.warnings.append(RowError(line, column, reason))
 
     def parse(self, line, row, columns, model=None):
         model = model or self.model
@@ -389,7 +467,7 @@ class Importer:
         for name, column in columns.items():
             if name not in row and model is self.model:
                 continue  # A column left out keeps what is saved; a new row's default.
-            raw = (row.get(name) or "").strip()
+            raw = unescape_cell((row.get(name) or "").strip())
             if raw:
                 try:
                     values[column.field] = column.parse(raw)
@@ -433,18 +511,39 @@ class Importer:
                 for message in messages:
                     self.error(line, by_field.get(column, column), message)
 
+    def check_place(self, line, values):
+        """Coordinates must fall in the region; swapped ones are named as such."""
+        latitude, longitude = values.get("latitude"), values.get("longitude")
+        if latitude is None or longitude is None:
+            return
+        if in_region(latitude, longitude):
+            return
+        region = settings.FUNDING_REGION
+        if in_region(longitude, latitude):
+            reason = (
+                f"latitude {latitude} and longitude {longitude} seem swapped: in "
+                f"{region['name']} the latitude is about 55 and the longitude about "
+                "-1.6"
+            )
+        else:
+            reason = (
+                f"latitude {latitude}, longitude {longitude} is outside "
+                f"{region['name']} (latitude {region['south']} to {region['north']}, "
+                f"longitude {region['west']} to {region['east']}): check the "
+                "coordinates"
+            )
+        self.error(line, "latitude", reason)
+
     def check(self, rows):
         references = self.references(rows)
         checked, seen = [], {}
+        is_url = functools.cache(web_address)  # Most rows share a few sources.
         for line, row in rows:
             errors_before = len(self.report.errors)
             values = self.parse(line, row, self.columns)
             source = self.parse(line, row, SOURCE_COLUMNS, Source)
-            if source.get("url"):
-                try:
-                    URLValidator()(source["url"])
-                except ValidationError:
-                    self.error(line, "source_url", "this is not a web address")
+            if source.get("url") and not is_url(source["url"]):
+                self.error(line, "source_url", "this is not a web address")
             values = self.resolve(line, row, values, references)
             key = values.get(self.key)
             if key in seen:
@@ -455,6 +554,8 @@ class Importer:
                 )
             elif key:
                 seen[key] = line
+            if len(self.report.errors) == errors_before:
+                self.check_place(line, values)
             if len(self.report.errors) == errors_before:
                 self.validate(line, values)
             if len(self.report.errors) == errors_before:
@@ -675,6 +776,12 @@ class ProjectImporter(Importer):
             "title", text(255), required=True, example="Northumberland Energy Park"
         ),
         "recipient": Column("recipient", text(200)),
+        "recipient_identifier": Column(
+            "recipient_identifier",
+            text(100),
+            format="The recipient's organisation identifier, like GB-COH-01234567, "
+            "or blank if not known",
+        ),
         "local_authority": Column(
             "local_authority",
             choice(EnterpriseZoneSite.local_authority.field.choices),

@@ -10,7 +10,6 @@ class MeetingsConfig(AppConfig):
         from wagtail.signals import published
 
         from meetings import bulk, cdn, decision_seed, seed
-        from meetings.decision_sitemaps import DecisionSitemap
         from meetings.models import (
             Decision,
             ForwardPlanEntry,
@@ -18,7 +17,13 @@ class MeetingsConfig(AppConfig):
             MeetingDocument,
             Person,
         )
-        from meetings.sitemaps import BoardMemberSitemap, MeetingSitemap
+        from meetings.sitemaps import (
+            BoardMemberSitemap,
+            CommitteeSitemap,
+            DecisionSitemap,
+            MeetingSitemap,
+            PaperSitemap,
+        )
         from meetings.storage import private_storage
         from portal import search, sitemaps
         from portal.ops import backup, bulk_data, scheduler, seeding
@@ -82,7 +87,9 @@ class MeetingsConfig(AppConfig):
                 describe_decision,
             )
         )
+        sitemaps.register("committees", CommitteeSitemap)
         sitemaps.register("meetings", MeetingSitemap)
+        sitemaps.register("papers", PaperSitemap)
         sitemaps.register("decisions", DecisionSitemap)
         cdn.register()
         backup.register_storage("meetings_private", private_storage)

@@ -145,7 +145,9 @@ def _calendar(request, page, slug, pk):
     else:
         meetings = _around_now(meetings)
     index_url = page.url
-    host = request.get_host().split(":")[0]
+    # The site's configured host name, never the request's: a site reached under two
+    # names must give each meeting one UID, or calendar apps show it twice.
+    host = page.get_site().hostname
     calendar = Calendar()
     calendar.add("prodid", "-//North East LEP//Board meetings//EN")
     calendar.add("version", "2.0")

@@ -74,7 +74,10 @@ def build(meeting, agenda_items, listed):
                 paper.reason = "the file could not be read"
             readers += found
         agenda = agenda_lines(meeting, agenda_items, listed)
-        return pdf.build_pack(AGENDA_BOOKMARK, pdf.text_pdf([agenda]), readers)
+        title = f"Agenda pack: {meeting.display_title}"
+        return pdf.build_pack(
+            AGENDA_BOOKMARK, pdf.text_pdf([agenda]), readers, title=title
+        )
     finally:
         for file in files:
             file.close()
@@ -111,6 +114,7 @@ def _pack_paper(request, document):
 
 def _key(meeting, agenda_items, listed):
     shown = {
+        "format": 2,  # 2: packs carry a document title.
         "meeting": [meeting.display_title, str(meeting.start), meeting.venue],
         "committee": meeting.committee.name,
         "items": [

@@ -62,9 +62,14 @@ def readable(parts):
     return readers, left_out
 
 
-def build_pack(opening_title, opening, readers):
-    """One PDF: ``opening`` (PDF bytes) then each of ``readers``, a bookmark each."""
+def build_pack(opening_title, opening, readers, title=""):
+    """One PDF called ``title``: ``opening`` (PDF bytes) then each of ``readers``,
+    a bookmark each."""
     writer = PdfWriter()
+    if title:
+        writer.add_metadata({"/Title": title})
+        # Viewers show the title, not the file name, in their window and tab.
+        writer.create_viewer_preferences().display_doctitle = True
     for title, reader in [(opening_title, PdfReader(io.BytesIO(opening))), *readers]:
         start = len(writer.pages)
         try:

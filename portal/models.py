@@ -32,6 +32,23 @@ class SiteSettings(BaseSiteSetting):
         features=["bold", "italic", "link"],
         help_text="Shown in every footer.",
     )
+    grant_funder_identifier = models.CharField(
+        "funder's organisation identifier",
+        max_length=100,
+        blank=True,
+        help_text="The organisation's org-id.guide identifier (e.g. GB-GOV-…, "
+        "GB-LAE-…), named as the funder of every grant in the 360Giving data. If "
+        "blank, an identifier under the site's 360Giving prefix is used.",
+    )
+    share_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Shown when a page is shared on social media or in a chat. "
+        "At least 1200 × 630 pixels; it is cropped to that shape.",
+    )
 
     panels = [
         FieldPanel("organisation_name"),
@@ -40,6 +57,8 @@ class SiteSettings(BaseSiteSetting):
         FieldPanel("social_links"),
         FieldPanel("footer_links"),
         FieldPanel("footer_text"),
+        FieldPanel("share_image"),
+        FieldPanel("grant_funder_identifier"),
     ]
 
     class Meta:

@@ -36,7 +36,14 @@ def _build_chrome(site):
         "social_links": [dict(link.value) for link in settings.social_links],
         "menu": [{**_link(page, site), "url_path": page.url_path} for page in menu],
         "footer_links": [_link(page, site) for page in footer_pages],
+        "share_image": _share_image_url(settings.share_image),
     }
+
+
+def _share_image_url(image):
+    if image is None:
+        return ""
+    return image.get_rendition("fill-1200x630|format-jpeg").url
 
 
 def site_chrome(request):

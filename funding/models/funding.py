@@ -3,7 +3,7 @@ sites. Every figure and site names its ``Source``; every public listing goes thr
 ``public()`` query of its model."""
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.text import slugify
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
@@ -280,6 +280,20 @@ class FundedProject(PublishableModel, index.Indexed):
     recipient = models.CharField(
         max_length=200, blank=True, help_text="The organisation receiving the money."
     )
+    recipient_identifier = models.CharField(
+        "recipient's organisation identifier",
+        max_length=100,
+        blank=True,
+        validators=[
+            RegexValidator(
+                r"^[A-Z]{2}-[A-Z0-9]+-\S+$",
+                "Write an organisation identifier like GB-COH-01234567.",
+            )
+        ],
+        help_text="Its org-id.guide identifier, used in the 360Giving data: "
+        "GB-COH-<company number>, GB-CHC-<charity number>, GB-LAE-<code> for an "
+        "English council. Leave blank if not known: never make one up.",
+    )
     local_authority = models.CharField(
         max_length=30, choices=LocalAuthority.choices, blank=True
     )
@@ -321,6 +335,7 @@ class FundedProject(PublishableModel, index.Indexed):
         FieldPanel("round"),
         FieldPanel("title"),
         FieldPanel("recipient"),
+        FieldPanel("recipient_identifier"),
         FieldPanel("local_authority"),
         FieldRowPanel([FieldPanel("amount_awarded"), FieldPanel("total_cost")]),
         FieldPanel("stage"),

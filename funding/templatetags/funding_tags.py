@@ -2,6 +2,8 @@ from decimal import Decimal
 
 from django import template
 
+from funding import exports
+
 register = template.Library()
 
 
@@ -28,3 +30,9 @@ def number(value):
     if value is None:
         return ""
     return f"{Decimal(value).normalize():f}"
+
+
+@register.simple_tag
+def grants_published():
+    """Whether the 360Giving package holds a grant, so it may be linked."""
+    return exports.has_grants()

@@ -6,13 +6,24 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def escape_cell(value):
-    """A text cell a spreadsheet would run as a formula, made inert with a quote."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+    """A text cell a spreadsheet would run as a formula, made inert with a quote.
+
+    A text that already starts with quotes before such a character gets one more, so
+    that ``unescape_cell`` gives back exactly what was escaped.
+    """
+    if isinstance(value, str) and value.lstrip("'").startswith(FORMULA_STARTS):
         return "'" + value
     if value is None:
         return ""
     if isinstance(value, bool):
         return "yes" if value else "no"
+    return value
+
+
+def unescape_cell(value):
+    """The text ``escape_cell`` was given, from a cell read back from its file."""
+    if value.startswith("'") and value.lstrip("'").startswith(FORMULA_STARTS):
+        return value[1:]
     return value
 
 

@@ -426,6 +426,15 @@ FUNDING_MAP_ATTRIBUTION = os.environ.get(
 FUNDING_360GIVING_PREFIX = os.environ.get(
     "FUNDING_360GIVING_PREFIX", "360G-nelep-example"
 )
+# Imported places must fall in this box (decimal degrees): the North East LEP area
+# (County Durham, Tyne and Wear, Northumberland) with about 10 km to spare.
+FUNDING_REGION = {
+    "name": "the North East LEP area",
+    "south": 54.35,
+    "north": 55.90,
+    "west": -2.80,
+    "east": -1.00,
+}
 
 
 def origin_of(url):

@@ -30,7 +30,7 @@ GRANT_SCHEMA_URLS = [
 
 
 def body(response):
-    return response.getvalue().decode()
+    return response.getvalue().decode("utf-8-sig")
 
 
 def rows(response):
@@ -102,8 +102,21 @@ def test_files_that_stay_small_are_kept_by_the_page_cache_and_the_cdn(
     "path",
     ["/funding/projects.csv", "/funding/projects.json", "/funding/360giving.json"],
 )
-def test_files_that_grow_with_the_projects_stream(client, funding_page, path):
+def test_files_that_grow_with_the_projects_stream(client, projects, path):
     assert client.get(path).streaming
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/funding/projects.csv", "/funding/rounds.csv", "/funding/enterprise-zones.csv"],
+)
+def test_csv_files_start_with_a_byte_order_mark_for_spreadsheets(
+    client, projects, path
+):
+    EnterpriseZoneSiteFactory(name="Café Quay")
+    content = client.get(path).getvalue()
+    assert content.startswith(b"\xef\xbb\xbf")
+    assert content.count(b"\xef\xbb\xbf") == 1
 
 
 def test_rounds_csv_lists_the_rounds(client, projects):
@@ -129,7 +142,8 @@ def test_the_geojson_is_a_valid_rfc7946_feature_collection(client, funding_page)
     assert collection.is_valid, collection.errors()
     first = collection["features"][0]
     assert first["geometry"]["coordinates"] == [-1.508, 55.127]  # longitude first
-    assert first["properties"]["url"] == "/funding/enterprise-zones/dun-cow-quay/"
+    url = "http://localhost/funding/enterprise-zones/dun-cow-quay/"
+    assert first["properties"]["url"] == url
     assert first["properties"]["location_is_approximate"] is True
 
 

@@ -12,6 +12,7 @@ from tests.funding.factories import (
     FundRoundFactory,
     SourceFactory,
 )
+from tests.sitemaps import sitemap_text
 
 pytestmark = pytest.mark.django_db
 
@@ -262,7 +263,7 @@ def test_funds_projects_and_sites_are_found_by_the_site_search(client, funding_p
 def test_fund_and_site_pages_are_in_the_sitemap(client, funding_page):
     FundFactory(slug="growing-places-fund")
     EnterpriseZoneSiteFactory(slug="fairmoor")
-    xml = client.get("/sitemap.xml").content.decode()
+    xml = sitemap_text(client)
     assert "/funding/funds/growing-places-fund/</loc>" in xml
     assert "/funding/enterprise-zones/fairmoor/</loc>" in xml
 

@@ -121,6 +121,7 @@ def test_agenda_pack_joins_agenda_and_public_papers_in_agenda_order(client, meet
     ]
     assert len(reader.pages) == 4
     assert "Agenda" in client.get(meeting.url).content.decode()
+    assert reader.metadata.title == f"Agenda pack: {meeting.display_title}"
 
 
 def test_agenda_pack_is_rebuilt_when_a_public_paper_changes(client, meeting):

@@ -4,6 +4,7 @@ import feedparser
 import pytest
 from django.utils import timezone
 from icalendar import Calendar
+from wagtail.models import Site
 
 from meetings import feeds
 from meetings.models import Meeting
@@ -36,13 +37,29 @@ def test_calendar_parses_with_stable_uids_in_uk_time(client, board):
 
     assert list(found) == ["Summer Board"]
     event = found["Summer Board"]
-    assert str(event["uid"]) == f"meeting-{meeting.uid}@testserver"
+    assert str(event["uid"]) == f"meeting-{meeting.uid}@localhost"
     assert event.decoded("dtstart").tzinfo.key == "Europe/London"
     assert event.decoded("dtstart").hour == 10
     assert calendar.walk("VTIMEZONE")[0]["tzid"] == "Europe/London"
     assert str(event["url"]).endswith(meeting.url)
     again, _ = events(client, "/meetings/calendar.ics")
     assert again["Summer Board"]["uid"] == event["uid"]
+
+
+def test_calendar_uids_use_the_sites_host_whatever_name_the_site_is_reached_by(
+    client, board, settings
+):
+    settings.ALLOWED_HOSTS = ["127.0.0.1", "localhost", "portal.example.org"]
+    site = Site.objects.get(is_default_site=True)
+    site.hostname = "portal.example.org"
+    site.save()
+    meeting = MeetingFactory(committee=board, title="Spring Board")
+    uids = set()
+    for host in ["127.0.0.1", "localhost"]:
+        response = client.get("/meetings/calendar.ics", HTTP_HOST=host)
+        event = Calendar.from_ical(response.content).walk("VEVENT")[0]
+        uids.add(str(event["uid"]))
+    assert uids == {f"meeting-{meeting.uid}@portal.example.org"}
 
 
 def test_a_change_raises_the_sequence_and_cancelling_shows_as_cancelled(client, board):

@@ -1,8 +1,12 @@
 import pytest
 from django.test import override_settings
 from wagtail.contrib.redirects.models import Redirect
+from wagtail.models import Site
+from wagtail_factories import ImageFactory
 
+from portal.models import SiteSettings
 from tests.factories import StandardPageFactory
+from tests.sitemaps import sitemap_text
 
 pytestmark = pytest.mark.django_db
 
@@ -10,9 +14,7 @@ pytestmark = pytest.mark.django_db
 def test_sitemap_lists_live_pages_only(client, home_page):
     StandardPageFactory(parent=home_page, slug="about")
     StandardPageFactory(parent=home_page, slug="unpublished", live=False)
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
-    xml = response.content.decode()
+    xml = sitemap_text(client)
     assert "<loc>http://localhost/about/</loc>" in xml
     assert "unpublished" not in xml
 
@@ -98,3 +100,15 @@ def test_footer_shows_the_editable_site_settings(client, home_page):
     assert '<a href="mailto:hello@example.org">hello@example.org</a>' in html
     assert '<a href="/accessibility/">Accessibility</a>' in html
     assert "LinkedIn" in html
+
+
+def test_every_page_has_a_share_image_set_in_the_site_settings(client, home_page):
+    StandardPageFactory(parent=home_page, slug="about", title="About us")
+    assert 'property="og:image"' not in client.get("/about/").content.decode()
+
+    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.share_image = ImageFactory(title="Tyne Bridge", width=1600, height=900)
+    settings.save()
+    html = client.get("/about/").content.decode()
+    assert '<meta property="og:image" content="http://testserver/media/' in html
+    assert '<meta name="twitter:card" content="summary_large_image">' in html

@@ -41,6 +41,8 @@ class Command(BaseCommand):
         )
         for error in report.errors:
             self.stderr.write(str(error))
+        for warning in report.warnings:
+            self.stderr.write(f"Warning: {warning}")
         if not report.ok:
             raise CommandError(report.summary())
         self.stdout.write(self.style.SUCCESS(report.summary()))
