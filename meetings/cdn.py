@@ -7,6 +7,7 @@ from django.db.models import Min, Q
 from django.urls import reverse
 from django.utils import timezone
 
+from meetings.decision_exports import OPEN_DATA_FILES
 from meetings.models import (
     AgendaItem,
     Attendance,
@@ -129,8 +130,6 @@ def _first_term_change(now):
 
 def _register_paths(index):
     """The register, the plan, their feeds and open data files."""
-    from meetings.decision_exports import OPEN_DATA_FILES
-
     url = partial(route_url, MeetingIndexPage, base=index)
     return {
         url("decisions"),

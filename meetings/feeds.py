@@ -10,6 +10,8 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from icalendar import Calendar, Event, Timezone
 
+from meetings import decision_queries
+from meetings.models.decisions import ForwardPlanEntry
 from meetings.models.documents import MeetingDocument
 from meetings.models.meetings import Committee, Meeting
 from portal.caching import changes
@@ -192,8 +194,6 @@ class DecisionsFeed(Feed):
         return self._index_url + page.reverse_subpage("decisions")
 
     def items(self, page):
-        from meetings import decision_queries
-
         return decision_queries.decisions().order_by("-decided_on", "-pk")[:FEED_LENGTH]
 
     def item_title(self, item):
@@ -228,8 +228,6 @@ class ForwardPlanFeed(Feed):
         return self._plan_url
 
     def items(self, page):
-        from meetings.models.decisions import ForwardPlanEntry
-
         return (
             ForwardPlanEntry.objects.public()
             .select_related("committee")

@@ -341,6 +341,7 @@ class AgendaItem(Orderable):
         """The outcome as the public may read and search it: none when confidential."""
         return "" if self.confidential else self.outcome
 
+    @property
     def exemption(self):
         """Why the item is confidential, as the public is told."""
         return schedule12a.exemption(

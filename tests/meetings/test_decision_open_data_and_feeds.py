@@ -19,6 +19,7 @@ from tests.meetings.factories import (
     ForwardPlanEntryFactory,
     MeetingFactory,
 )
+from tests.sitemaps import sitemap_text
 
 pytestmark = pytest.mark.django_db
 
@@ -149,7 +150,7 @@ def test_rss_feeds_of_decisions_and_the_forward_plan(client, recorded):
 
 def test_public_decisions_are_in_the_sitemap_and_site_search(client, recorded):
     decision, confidential, plan = recorded
-    sitemap = client.get("/sitemap.xml").content.decode()
+    sitemap = sitemap_text(client)
     assert f"/meetings/decisions/{decision.pk}/" in sitemap
     results = client.get("/search/", {"q": "quayside"}).content.decode()
     assert "Example decision: quayside" in results

@@ -80,7 +80,7 @@ def test_decision_pages_run_the_same_queries_at_10_and_10000_decisions(
         "/meetings/forward-plan/",
         "/meetings/forward-plan/?page=2",
         "/meetings/forward-plan/feed/",
-        "/sitemap.xml",
+        "/sitemap-decisions.xml",
     ]
     small = {url: count_queries(client, url) for url in urls}
     assert Decision.objects.count() == 10
