@@ -1,6 +1,7 @@
 from datetime import datetime
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage
 from django.db import models
@@ -19,6 +20,7 @@ from wagtail.search import index
 from portal.blocks import RICH_TEXT_FEATURES, BodyBlock
 from portal.caching import changes
 from portal.caching.routing import DirectRouteMixin, ViewRestrictionsCacheMixin
+from portal.contact_address import public_address
 from portal.models import SiteSettings
 from portal.security import ratelimit
 from portal.security.rich_text import sanitise
@@ -483,7 +485,12 @@ class ContactPage(ViewRestrictionsCacheMixin, AbstractEmailForm):
         return submission
 
     def send_mail(self, form):
-        to_address = SiteSettings.for_site(self.get_site()).contact_email
+        to_address = public_address(
+            SiteSettings.for_site(self.get_site()).contact_email
+        )
+        recipients = [to_address] if to_address else [a for _, a in settings.MANAGERS]
+        if not recipients:
+            return
         reply_to = [
             value
             for field, value in form.cleaned_data.items()
@@ -492,6 +499,6 @@ class ContactPage(ViewRestrictionsCacheMixin, AbstractEmailForm):
         EmailMessage(
             subject=self.subject or f"Message from the website: {self.title}",
             body=self.render_email(form),
-            to=[to_address],
+            to=recipients,
             reply_to=reply_to[:1],
         ).send()

@@ -557,11 +557,12 @@ class Seeder:
         footer_pages = [
             self.child(home, StandardPage, fields) for fields in STANDARD_PAGES
         ]
-        footer_pages.append(self.contact(home))
+        contact = self.contact(home)
+        footer_pages.append(contact)
         if self.is_new(home):
             home.featured_page = strategy
             self.republish(home)
-        self.site_settings(home, footer_pages)
+        self.site_settings(home, footer_pages, contact)
         return len(self.created)
 
     def theme(self, strategy, seed):
@@ -583,10 +584,11 @@ class Seeder:
         }
         return self.child(home, ContactPage, fields)
 
-    def site_settings(self, home, footer_pages):
+    def site_settings(self, home, footer_pages, contact):
         settings, created = SiteSettings.objects.get_or_create(site=home.get_site())
         if created:
             settings.footer_links = [("page", page) for page in footer_pages]
+            settings.contact_page = contact
             settings.save()
             self.log("Created the site settings")
 
