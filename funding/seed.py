@@ -79,13 +79,13 @@ FUNDS = [
     {
         "slug": "local-growth-fund",
         "name": "Local Growth Fund",
-        "funder": "UK Government",
+        "funder": "",
         "sort_order": 10,
     },
     {
         "slug": "regional-growth-fund",
         "name": "Regional Growth Fund",
-        "funder": "UK Government",
+        "funder": "",
         "sort_order": 20,
     },
     {
@@ -295,14 +295,6 @@ ROUNDS = [
         "2014",
         Z("289300000"),
         "bdaily",
-    ),
-    (
-        "lgf-further-allocation",
-        "local-growth-fund",
-        "Further Growth Deal allocation",
-        "2015–21",
-        Z("49700000"),
-        "tag-funding-5",
     ),
     (
         "gpf-allocation",
