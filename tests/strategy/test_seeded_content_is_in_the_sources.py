@@ -1,4 +1,4 @@
-"""Every sentence the seed publishes comes from the seed files (facts.md and the strategy
+"""Every sentence the seed publishes comes from the seed files (facts.md, the strategy
 page), is labelled as an example, or is true of the software itself."""
 
 import re
