@@ -121,13 +121,26 @@ class StrategyPage(BasePage):
     status = models.CharField(
         max_length=20, choices=Status.choices, default=Status.IN_DEVELOPMENT
     )
+    status_as_of = models.DateField(
+        null=True,
+        blank=True,
+        help_text="When the status was last confirmed: shown as “as of”. Update it "
+        "whenever you check the status, so readers know how current it is.",
+    )
     horizon_year = models.PositiveSmallIntegerField(
         null=True, blank=True, help_text="The year the strategy runs to, e.g. 2030."
     )
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
-        MultiFieldPanel([FieldPanel("status"), FieldPanel("horizon_year")], "Status"),
+        MultiFieldPanel(
+            [
+                FieldPanel("status"),
+                FieldPanel("status_as_of"),
+                FieldPanel("horizon_year"),
+            ],
+            "Status",
+        ),
         FieldPanel("body"),
         InlinePanel("milestones", label="Timeline milestones", heading="Timeline"),
     ]
@@ -168,6 +181,12 @@ class Milestone(Orderable):
         blank=True,
         help_text="Shown instead of an exact date, e.g. 'Early 2020'.",
     )
+    planned_as_of = models.DateField(
+        null=True,
+        blank=True,
+        help_text="For a milestone not yet reached: when this date was stated. Shown "
+        "as “planned, as stated in …”; clear it once the milestone happens.",
+    )
     description = models.TextField(blank=True)
     link = models.ForeignKey(
         "wagtailcore.Page",
@@ -181,6 +200,7 @@ class Milestone(Orderable):
         FieldPanel("title"),
         FieldPanel("date"),
         FieldPanel("date_label"),
+        FieldPanel("planned_as_of"),
         FieldPanel("description"),
         FieldPanel("link"),
     ]

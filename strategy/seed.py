@@ -54,11 +54,16 @@ HOME = {
     "seo_title": "North East Local Enterprise Partnership",
 }
 
+# The seed page describes the Engagement Summit of 16 July 2019 as past and the evidence
+# base of early 2020 as future: what it says is shown as of that summer.
+SOURCE_PAGE_AS_OF = datetime.date(2019, 7, 16)
+
 STRATEGY = {
     "title": "The North East Local Industrial Strategy",
     "slug": "industrial-strategy",
     "show_in_menus": True,
     "status": StrategyPage.Status.IN_DEVELOPMENT,
+    "status_as_of": SOURCE_PAGE_AS_OF,
     "horizon_year": 2030,
     "summary": (
         "An evidence-based delivery plan extending to 2030, aligned to the UK's Industrial "
@@ -239,7 +244,8 @@ MILESTONES = [
     },
     {
         "title": "Evidence base published",
-        "date_label": "Early 2020 (planned)",
+        "date_label": "Early 2020",
+        "planned_as_of": SOURCE_PAGE_AS_OF,
         "description": (
             "Government requires us to publish an evidence base to inform the strategy."
         ),
