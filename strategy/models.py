@@ -1,3 +1,4 @@
+import re
 from datetime import datetime
 
 from django import forms
@@ -261,6 +262,16 @@ def answer_text(answer):
     return " ".join(strip_tags(sanitise(answer.source)).split())
 
 
+PARAGRAPH_END = re.compile(r"</(?:p|li|h[1-6]|blockquote)>|<br\s*/?>", re.IGNORECASE)
+
+
+def answer_paragraphs(answer):
+    """An answer as plain text that keeps its paragraphs, separated by a blank line."""
+    html = PARAGRAPH_END.sub("\n", sanitise(answer.source))
+    lines = (" ".join(line.split()) for line in strip_tags(html).splitlines())
+    return "\n\n".join(line for line in lines if line)
+
+
 class FAQBlock(blocks.StructBlock):
     question = blocks.CharBlock(max_length=200)
     anchor = blocks.CharBlock(
@@ -336,7 +347,7 @@ class FAQPage(BasePage):
                     "name": q["question"],
                     "acceptedAnswer": {
                         "@type": "Answer",
-                        "text": answer_text(q["answer"]),
+                        "text": answer_paragraphs(q["answer"]),
                     },
                 }
                 for group in self.groups()
