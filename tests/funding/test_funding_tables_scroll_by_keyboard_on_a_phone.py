@@ -1,0 +1,33 @@
+"""On a phone a funding table that scrolls sideways can be reached and scrolled by
+keyboard (axe's scrollable-region-focusable), also when a filter finds nothing."""
+
+import pytest
+
+from tests.accessibility import axe_violations
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PAGES = [
+    "/funding/",
+    "/funding/funds/local-growth-fund/",
+    "/funding/projects/",
+    "/funding/projects/?q=no-such-project",
+    "/funding/enterprise-zones/",
+]
+
+
+@pytest.fixture
+def seeded_server(live_server, seeded_site):
+    return live_server.url
+
+
+@pytest.mark.parametrize("width", [320, 375])
+def test_no_scrollable_region_is_out_of_keyboard_reach(page, seeded_server, width):
+    page.set_viewport_size({"width": width, "height": 700})
+    problems = {}
+    for path in PAGES:
+        page.goto(seeded_server + path)
+        found = [v for v in axe_violations(page) if "scrollable-region" in v]
+        if found:
+            problems[path] = found
+    assert problems == {}
