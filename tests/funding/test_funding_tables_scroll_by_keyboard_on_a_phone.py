@@ -31,3 +31,18 @@ def test_no_scrollable_region_is_out_of_keyboard_reach(page, seeded_server, widt
         if found:
             problems[path] = found
     assert problems == {}
+
+
+@pytest.mark.parametrize("width", [320, 375])
+def test_the_projects_list_fits_a_phone_without_sideways_scrolling(
+    page, seeded_server, width
+):
+    page.set_viewport_size({"width": width, "height": 700})
+    page.goto(seeded_server + "/funding/projects/")
+
+    wider = page.evaluate("document.documentElement.scrollWidth - innerWidth")
+    assert wider <= 0
+    label = page.locator('td[data-label="Amount awarded"]').first.evaluate(
+        "cell => getComputedStyle(cell, '::before').content"
+    )
+    assert label == '"Amount awarded: "'
