@@ -46,3 +46,14 @@ def test_the_projects_list_fits_a_phone_without_sideways_scrolling(
         "cell => getComputedStyle(cell, '::before').content"
     )
     assert label == '"Amount awarded: "'
+
+
+def test_the_funding_chart_is_readable_at_320_px(page, seeded_server):
+    page.set_viewport_size({"width": 320, "height": 700})
+    page.goto(seeded_server + "/funding/")
+
+    sizes = page.locator(".funding-chart__label").evaluate_all(
+        "labels => labels.map(label => parseFloat(getComputedStyle(label).fontSize))"
+    )
+    assert sizes and min(sizes) >= 14
+    assert page.evaluate("document.documentElement.scrollWidth - innerWidth") <= 0
