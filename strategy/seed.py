@@ -396,10 +396,10 @@ STANDARD_PAGES = [
             heading("Known issues"),
             paragraph(
                 "<p>We know of these problems, and are fixing them:</p><ul>"
-                "<li>On narrow phone screens, the funding projects table and the funding "
-                "chart can need sideways scrolling, and the chart’s labels are small.</li>"
                 "<li>Without a connection to the map tile server, the Enterprise Zone map "
                 "shows no background map; every site is also listed below the map.</li>"
+                "<li>The map’s markers open by mouse or touch only; the list below the "
+                "map links every site for keyboard users.</li>"
                 "<li>The example PDF papers have no tagged structure.</li></ul>"
             ),
             heading("Preparation of this statement"),
