@@ -22,6 +22,7 @@ class Chart:
     bars: list
     width: int
     height: int
+    room: int = CHART_WIDTH - VALUE_ROOM
 
 
 def bar_chart(figures):

@@ -79,13 +79,13 @@ FUNDS = [
     {
         "slug": "local-growth-fund",
         "name": "Local Growth Fund",
-        "funder": "UK Government",
+        "funder": "",
         "sort_order": 10,
     },
     {
         "slug": "regional-growth-fund",
         "name": "Regional Growth Fund",
-        "funder": "UK Government",
+        "funder": "",
         "sort_order": 20,
     },
     {
@@ -297,14 +297,6 @@ ROUNDS = [
         "bdaily",
     ),
     (
-        "lgf-further-allocation",
-        "local-growth-fund",
-        "Further Growth Deal allocation",
-        "2015–21",
-        Z("49700000"),
-        "tag-funding-5",
-    ),
-    (
         "gpf-allocation",
         "growing-places-fund",
         "Growing Places Fund allocation",
@@ -408,7 +400,14 @@ INDEX = {
     "enterprise_zones_intro": "<p>The North East Enterprise Zone offers investor businesses government tax benefits on its sites. The map and list show the 18 sites named publicly. Where a site's exact location is not published, it is shown at its town's centre and marked approximate.</p>",
 }
 
-SITE_DESCRIPTION = "Exact boundaries, area, incentive and Enterprise Zone round for this site are not given in our sources; the point on the map is the centre of its town, for an editor to correct."
+
+def site_description(name, where, town):
+    return (
+        f"{name}, in {where}, is one of the 21 sites of the North East Enterprise Zone. "
+        "Its exact boundaries, area, incentive and Enterprise Zone round are not given "
+        f"in our sources; the point on the map is the centre of {town}, for an editor "
+        "to correct."
+    )
 
 
 class FundingSeeder:
@@ -511,7 +510,14 @@ class FundingSeeder:
                     "latitude": latitude,
                     "longitude": longitude,
                     "location_is_approximate": True,
-                    "description": SITE_DESCRIPTION,
+                    "description": site_description(
+                        name,
+                        place
+                        or " and ".join(
+                            LA(each).label for each in (authority, also_in) if each
+                        ),
+                        town,
+                    ),
                     "source": sources["ez"],
                     **self.published(),
                 },

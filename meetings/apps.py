@@ -6,6 +6,8 @@ class MeetingsConfig(AppConfig):
     verbose_name = "Board meetings"
 
     def ready(self):
+        from django.utils import timezone
+        from django.utils.formats import date_format
         from wagtail.search import index
         from wagtail.signals import published
 
@@ -45,7 +47,11 @@ class MeetingsConfig(AppConfig):
             return meeting.display_title, meeting.url, meeting.summary
 
         def describe_document(document):
-            title = f"{document.title} ({document.label})"
+            meeting = document.meeting
+            day = date_format(timezone.localtime(meeting.start), "j F Y")
+            title = (
+                f"{document.title} ({document.label}): {meeting.committee.name}, {day}"
+            )
             return title, document.url, document.text
 
         search.register(
@@ -60,7 +66,9 @@ class MeetingsConfig(AppConfig):
             search.SearchSource(
                 "Meeting document",
                 MeetingDocument,
-                MeetingDocument.objects.public,
+                lambda: MeetingDocument.objects.public().select_related(
+                    "meeting__committee"
+                ),
                 describe_document,
             )
         )

@@ -36,10 +36,9 @@ INDEX = {
     "show_in_menus": True,
     "search_description": "Agendas, papers and minutes of the Board and its sub-boards.",
     "intro": (
-        "<p>The Board and its sub-boards meet in public. Their agendas and papers are "
-        "published five clear working days before each meeting, draft minutes within ten "
-        "clear working days after it, and final minutes within ten clear working days of "
-        "their approval. Declarations of interest are recorded in the minutes.</p>"
+        "<p>LEP assurance frameworks require agendas and papers to be public five clear "
+        "working days before each meeting, draft minutes within ten clear working days "
+        "after it, and final minutes within ten clear working days of their approval. Declarations of interest are recorded in the minutes.</p>"
         "<p>Confidential items are listed on the agenda with the reason they are "
         "confidential, but their papers are not published.</p>"
         "<p><strong>The meetings and papers shown here at first are examples</strong>, "
@@ -84,7 +83,7 @@ COMMITTEES = [
         "every_months": 3,
     },
     {
-        "name": "Investment sub-board",
+        "name": "Example investment sub-board",
         "slug": "investment-sub-board",
         "sort_order": 1,
         "remit": "Example remit: oversees funding programmes and recommends "
@@ -92,7 +91,7 @@ COMMITTEES = [
         "every_months": 4,
     },
     {
-        "name": "Strategy sub-board",
+        "name": "Example strategy sub-board",
         "slug": "strategy-sub-board",
         "sort_order": 2,
         "remit": "Example remit: oversees the Local Industrial Strategy's delivery "
@@ -117,7 +116,7 @@ CONFIDENTIAL_PARAGRAPH = 3  # financial or business affairs (Schedule 12A)
 
 def example_document(meeting, kind, title, lines, **fields):
     name = f"example-{kind}-{meeting.start:%Y-%m-%d}-{meeting.pk}.pdf"
-    data = pdf.example_pdf(f"EXAMPLE – {title}", [meeting.display_title, *lines])
+    data = pdf.example_pdf(f"EXAMPLE: {title}", [meeting.display_title, *lines])
     info = pdf.inspect(data)
     document = MeetingDocument(
         meeting=meeting,

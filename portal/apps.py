@@ -11,7 +11,13 @@ class PortalConfig(AppConfig):
         from wagtail.models import Page
 
         # page_cache registers its deployment check when imported.
-        from portal import admin_users, images, search, uk_time
+        from portal import (  # noqa: F401
+            admin_users,
+            contact_address,
+            images,
+            search,
+            uk_time,
+        )
         from portal.caching import (  # noqa: F401
             cdn,
             changes,

@@ -19,7 +19,18 @@ class SiteSettings(BaseSiteSetting):
         max_length=40, default="North East LEP", help_text="Shown in the header."
     )
     contact_email = models.EmailField(
-        default="info@example.org", help_text="Where the public can get in touch."
+        default="info@example.org",
+        help_text="Where the public can get in touch, and where contact form messages "
+        "go. An example address (such as info@example.org) is never shown: the "
+        "contact form is linked instead.",
+    )
+    contact_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The contact form, linked from every footer.",
     )
     social_links = StreamField([("link", SocialLinkBlock())], blank=True)
     footer_links = StreamField(
@@ -54,6 +65,7 @@ class SiteSettings(BaseSiteSetting):
         FieldPanel("organisation_name"),
         FieldPanel("short_name"),
         FieldPanel("contact_email"),
+        FieldPanel("contact_page"),
         FieldPanel("social_links"),
         FieldPanel("footer_links"),
         FieldPanel("footer_text"),

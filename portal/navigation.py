@@ -10,11 +10,17 @@ from wagtail.models import Page, Site
 from wagtail.rich_text import expand_db_html
 
 from portal.caching.changes import cached
+from portal.contact_address import public_address
 from portal.models import SiteSettings
 
 
 def _link(page, site):
     return {"id": page.id, "title": page.title, "url": page.relative_url(site)}
+
+
+def _contact_url(settings, site):
+    page = settings.contact_page
+    return page.relative_url(site) if page is not None and page.live else ""
 
 
 def _build_chrome(site):
@@ -29,7 +35,8 @@ def _build_chrome(site):
     return {
         "organisation_name": settings.organisation_name,
         "short_name": settings.short_name,
-        "contact_email": settings.contact_email,
+        "contact_email": public_address(settings.contact_email),
+        "contact_url": _contact_url(settings, site),
         "footer_text": expand_db_html(settings.footer_text)
         if settings.footer_text
         else "",

@@ -12,15 +12,23 @@ RESULTS_PER_PAGE = 10
 def search_view(request):
     query, too_long = parse.search_query(request.GET.get("q", ""))
     results = None
+    did_you_mean = ""
     if query:
         paginator = Paginator(search.search_everything(query), RESULTS_PER_PAGE)
         results = paginator.get_page(parse.page_number(request))
         for hit in results:
             hit.describe(query)
+        if not paginator.count:
+            did_you_mean = search.suggestion(query)
     return render(
         request,
         "portal/search.html",
-        {"query": query, "results": results, "query_was_shortened": too_long},
+        {
+            "query": query,
+            "results": results,
+            "query_was_shortened": too_long,
+            "did_you_mean": did_you_mean,
+        },
     )
 
 

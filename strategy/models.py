@@ -1,6 +1,8 @@
+import re
 from datetime import datetime
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage
 from django.db import models
@@ -19,6 +21,7 @@ from wagtail.search import index
 from portal.blocks import RICH_TEXT_FEATURES, BodyBlock
 from portal.caching import changes
 from portal.caching.routing import DirectRouteMixin, ViewRestrictionsCacheMixin
+from portal.contact_address import public_address
 from portal.models import SiteSettings
 from portal.security import ratelimit
 from portal.security.rich_text import sanitise
@@ -119,13 +122,26 @@ class StrategyPage(BasePage):
     status = models.CharField(
         max_length=20, choices=Status.choices, default=Status.IN_DEVELOPMENT
     )
+    status_as_of = models.DateField(
+        null=True,
+        blank=True,
+        help_text="When the status was last confirmed: shown as “as of”. Update it "
+        "whenever you check the status, so readers know how current it is.",
+    )
     horizon_year = models.PositiveSmallIntegerField(
         null=True, blank=True, help_text="The year the strategy runs to, e.g. 2030."
     )
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
-        MultiFieldPanel([FieldPanel("status"), FieldPanel("horizon_year")], "Status"),
+        MultiFieldPanel(
+            [
+                FieldPanel("status"),
+                FieldPanel("status_as_of"),
+                FieldPanel("horizon_year"),
+            ],
+            "Status",
+        ),
         FieldPanel("body"),
         InlinePanel("milestones", label="Timeline milestones", heading="Timeline"),
     ]
@@ -166,6 +182,12 @@ class Milestone(Orderable):
         blank=True,
         help_text="Shown instead of an exact date, e.g. 'Early 2020'.",
     )
+    planned_as_of = models.DateField(
+        null=True,
+        blank=True,
+        help_text="For a milestone not yet reached: when this date was stated. Shown "
+        "as “planned, as stated in …”; clear it once the milestone happens.",
+    )
     description = models.TextField(blank=True)
     link = models.ForeignKey(
         "wagtailcore.Page",
@@ -179,6 +201,7 @@ class Milestone(Orderable):
         FieldPanel("title"),
         FieldPanel("date"),
         FieldPanel("date_label"),
+        FieldPanel("planned_as_of"),
         FieldPanel("description"),
         FieldPanel("link"),
     ]
@@ -237,6 +260,16 @@ class RelatedTheme(Orderable):
 def answer_text(answer):
     """An answer's words for search and structured data, without any stored script."""
     return " ".join(strip_tags(sanitise(answer.source)).split())
+
+
+PARAGRAPH_END = re.compile(r"</(?:p|li|h[1-6]|blockquote)>|<br\s*/?>", re.IGNORECASE)
+
+
+def answer_paragraphs(answer):
+    """An answer as plain text that keeps its paragraphs, separated by a blank line."""
+    html = PARAGRAPH_END.sub("\n", sanitise(answer.source))
+    lines = (" ".join(line.split()) for line in strip_tags(html).splitlines())
+    return "\n\n".join(line for line in lines if line)
 
 
 class FAQBlock(blocks.StructBlock):
@@ -314,7 +347,7 @@ class FAQPage(BasePage):
                     "name": q["question"],
                     "acceptedAnswer": {
                         "@type": "Answer",
-                        "text": answer_text(q["answer"]),
+                        "text": answer_paragraphs(q["answer"]),
                     },
                 }
                 for group in self.groups()
@@ -489,7 +522,12 @@ class ContactPage(ViewRestrictionsCacheMixin, AbstractEmailForm):
         return submission
 
     def send_mail(self, form):
-        to_address = SiteSettings.for_site(self.get_site()).contact_email
+        to_address = public_address(
+            SiteSettings.for_site(self.get_site()).contact_email
+        )
+        recipients = [to_address] if to_address else [a for _, a in settings.MANAGERS]
+        if not recipients:
+            return
         reply_to = [
             value
             for field, value in form.cleaned_data.items()
@@ -498,6 +536,6 @@ class ContactPage(ViewRestrictionsCacheMixin, AbstractEmailForm):
         EmailMessage(
             subject=self.subject or f"Message from the website: {self.title}",
             body=self.render_email(form),
-            to=[to_address],
+            to=recipients,
             reply_to=reply_to[:1],
         ).send()

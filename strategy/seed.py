@@ -54,11 +54,16 @@ HOME = {
     "seo_title": "North East Local Enterprise Partnership",
 }
 
+# The seed page describes the Engagement Summit of 16 July 2019 as past and the evidence
+# base of early 2020 as future: what it says is shown as of that summer.
+SOURCE_PAGE_AS_OF = datetime.date(2019, 7, 16)
+
 STRATEGY = {
     "title": "The North East Local Industrial Strategy",
     "slug": "industrial-strategy",
     "show_in_menus": True,
     "status": StrategyPage.Status.IN_DEVELOPMENT,
+    "status_as_of": SOURCE_PAGE_AS_OF,
     "horizon_year": 2030,
     "summary": (
         "An evidence-based delivery plan extending to 2030, aligned to the UK's Industrial "
@@ -96,7 +101,8 @@ STRATEGY = {
         heading("Evidence base"),
         paragraph(
             "<p>We are required by government to publish an evidence base that will inform "
-            "our Local Industrial Strategy. We intend to publish this early 2020.</p>"
+            "our Local Industrial Strategy. In 2019, after the Engagement Summit of 16 "
+            "July, we said we intended to publish it in early 2020.</p>"
         ),
         heading("How the strategy is being developed"),
         paragraph(
@@ -107,88 +113,88 @@ STRATEGY = {
             "hear more about the Local Industrial Strategy and took part in thematic "
             "discussions.</p>"
         ),
+        heading("Find out more"),
+        paragraph(
+            "<p>To be kept up to date about the development of the North East LIS, "
+            '<a href="/subscriptions/mailing-list/">join our mailing list</a>.</p>'
+            "<p>If you have any questions or feedback please "
+            '<a href="/contact/">get in touch</a>.</p>'
+        ),
     ],
 }
+
+GRAND_CHALLENGE_SUMMARY = (
+    "One of the four Grand Challenges of the UK’s Industrial Strategy, to which the "
+    "North East Local Industrial Strategy shows how the region can contribute."
+)
+FOUNDATION_SUMMARY = (
+    "One of the five Foundations of Productivity of the UK’s Industrial Strategy, to "
+    "which the North East Local Industrial Strategy attaches its proposed delivery."
+)
 
 THEMES = [
     {
         "title": "Artificial intelligence and the data-driven economy",
         "slug": "artificial-intelligence-and-data",
         "kind": ThemePage.Kind.GRAND_CHALLENGE,
-        "summary": (
-            "The UK Grand Challenge to put the UK at the forefront of the artificial "
-            "intelligence and data revolution."
-        ),
-        "related": ["ideas", "people"],
+        "summary": GRAND_CHALLENGE_SUMMARY,
+        "related": [],
     },
     {
         "title": "Clean growth",
         "slug": "clean-growth",
         "kind": ThemePage.Kind.GRAND_CHALLENGE,
-        "summary": (
-            "The UK Grand Challenge to maximise the advantages for UK industry from the "
-            "global shift to clean growth."
-        ),
-        "related": ["infrastructure", "future-of-mobility"],
+        "summary": GRAND_CHALLENGE_SUMMARY,
+        "related": [],
     },
     {
         "title": "The future of mobility",
         "slug": "future-of-mobility",
         "kind": ThemePage.Kind.GRAND_CHALLENGE,
-        "summary": (
-            "The UK Grand Challenge to become a world leader in the way people, goods and "
-            "services move."
-        ),
-        "related": ["clean-growth", "infrastructure"],
+        "summary": GRAND_CHALLENGE_SUMMARY,
+        "related": [],
     },
     {
         "title": "The ageing society",
         "slug": "ageing-society",
         "kind": ThemePage.Kind.GRAND_CHALLENGE,
-        "summary": (
-            "The UK Grand Challenge to harness the power of innovation to help meet the "
-            "needs of an ageing society."
-        ),
-        "related": ["people", "places"],
+        "summary": GRAND_CHALLENGE_SUMMARY,
+        "related": [],
     },
     {
         "title": "Ideas",
         "slug": "ideas",
         "kind": ThemePage.Kind.FOUNDATION,
-        "summary": "The Foundation of Productivity for the world’s most innovative economy.",
-        "related": ["artificial-intelligence-and-data"],
+        "summary": FOUNDATION_SUMMARY,
+        "related": [],
     },
     {
         "title": "People",
         "slug": "people",
         "kind": ThemePage.Kind.FOUNDATION,
-        "summary": (
-            "The Foundation of Productivity for good jobs and greater earning power for all."
-        ),
-        "related": ["ageing-society"],
+        "summary": FOUNDATION_SUMMARY,
+        "related": [],
     },
     {
         "title": "Infrastructure",
         "slug": "infrastructure",
         "kind": ThemePage.Kind.FOUNDATION,
-        "summary": "The Foundation of Productivity for a major upgrade to infrastructure.",
-        "related": ["future-of-mobility", "clean-growth"],
+        "summary": FOUNDATION_SUMMARY,
+        "related": [],
     },
     {
         "title": "Business environment",
         "slug": "business-environment",
         "kind": ThemePage.Kind.FOUNDATION,
-        "summary": (
-            "The Foundation of Productivity for the best place to start and grow a business."
-        ),
-        "related": ["ideas"],
+        "summary": FOUNDATION_SUMMARY,
+        "related": [],
     },
     {
         "title": "Places",
         "slug": "places",
         "kind": ThemePage.Kind.FOUNDATION,
-        "summary": "The Foundation of Productivity for prosperous communities.",
-        "related": ["people"],
+        "summary": FOUNDATION_SUMMARY,
+        "related": [],
     },
 ]
 
@@ -238,7 +244,8 @@ MILESTONES = [
     },
     {
         "title": "Evidence base published",
-        "date_label": "Early 2020 (planned)",
+        "date_label": "Early 2020",
+        "planned_as_of": SOURCE_PAGE_AS_OF,
         "description": (
             "Government requires us to publish an evidence base to inform the strategy."
         ),
@@ -288,8 +295,9 @@ FAQS = {
                     faq(
                         "What is the evidence base?",
                         "<p>We are required by government to publish an evidence base that "
-                        "will inform our Local Industrial Strategy. We intend to publish "
-                        "this early 2020.</p>",
+                        "will inform our Local Industrial Strategy. In 2019, after the "
+                        "Engagement Summit of 16 July, we said we intended to publish it "
+                        "in early 2020.</p>",
                         anchor="evidence-base",
                     ),
                 ],
@@ -309,7 +317,8 @@ FAQS = {
                         "strategy for European Structural and Investment Funds and have used "
                         "our resources to develop projects which lever significant "
                         "additional resources for the North East.</p><p>With partners, we "
-                        "have prepared successful proposals for the Enterprise Zone sites "
+                        "have prepared successful proposals for the 21 Enterprise Zone "
+                        "sites "
                         "which have secured government tax benefits for investor businesses "
                         "and will deliver a rolling investment fund over time. We have also "
                         "secured resources from other sources for specific projects aiming to "
@@ -346,8 +355,8 @@ STANDARD_PAGES = [
         "slug": "about",
         "show_in_menus": True,
         "summary": (
-            "The North East Local Enterprise Partnership brings business, education and the "
-            "public sector together to grow the North East economy."
+            "The North East Local Industrial Strategy is our delivery plan to 2030, "
+            "working with the North East Strategic Economic Plan."
         ),
         "body": [
             paragraph(
@@ -378,12 +387,23 @@ STANDARD_PAGES = [
             heading("Compliance status"),
             paragraph(
                 "<p>This website aims to meet the Web Content Accessibility Guidelines "
-                "(WCAG) version 2.2 at level AA. Every type of page is checked automatically "
-                "with the axe-core accessibility engine before each release.</p>"
+                "(WCAG) version 2.2 at level AA. The website's automated tests check each "
+                "type of public page with the axe-core accessibility engine.</p>"
                 "<p>Some documents published on the site, such as older PDF papers, may not "
                 "be fully accessible. If you need a document in a different format, contact "
                 "us and we will consider your request.</p>"
             ),
+            heading("Known issues"),
+            paragraph(
+                "<p>We know of these problems, and are fixing them:</p><ul>"
+                "<li>Without a connection to the map tile server, the Enterprise Zone map "
+                "shows no background map; every site is also listed below the map.</li>"
+                "<li>The map’s markers open by mouse or touch only; the list below the "
+                "map links every site for keyboard users.</li>"
+                "<li>The example PDF papers have no tagged structure.</li></ul>"
+            ),
+            heading("Preparation of this statement"),
+            paragraph("<p>This statement was prepared on 1 December 2026.</p>"),
             heading("Reporting accessibility problems"),
             paragraph(
                 "<p>If you find a problem that is not listed on this page, or you think we "
@@ -409,11 +429,28 @@ STANDARD_PAGES = [
                 "<p>This notice explains what personal information this website keeps, "
                 "why, for how long, and how to have it removed.</p>"
             ),
+            heading("Who is responsible"),
+            paragraph(
+                "<p>The North East Local Enterprise Partnership is the controller of the "
+                "personal information this website keeps. You can reach us through the "
+                "contact form or the address at the foot of every page.</p>"
+            ),
             heading("Server logs"),
             paragraph(
-                "<p>If you browse the site, we keep the standard information your browser "
-                "sends (such as your IP address and the pages you asked for) in our server "
-                "logs, to keep the service secure and working.</p>"
+                "<p>If you browse the site, the web server records the standard "
+                "information your browser sends (such as your IP address and the pages you "
+                "asked for), to keep the service secure and working: that is our lawful "
+                "basis (legitimate interests).</p>"
+                "<p><strong>Example, for the editors to replace:</strong> our hosting "
+                "keeps these logs for 30 days, then deletes them.</p>"
+            ),
+            heading("The Enterprise Zone map"),
+            paragraph(
+                "<p>The Enterprise Zone map loads its background map tiles from a tile "
+                "server (OpenStreetMap’s, unless we say otherwise here). To fetch them, "
+                "your browser sends that server your IP address and the part of the map "
+                "shown. The sites and the outline of the region are drawn from this "
+                "website alone.</p>"
             ),
             heading("Mailing list and Board paper alerts"),
             paragraph(
@@ -423,6 +460,8 @@ STANDARD_PAGES = [
                 "you a link to confirm the address. Until you follow it we send you "
                 "nothing else, and if you do not follow it within 7 days we delete your "
                 "address.</p>"
+                "<p>Our lawful basis is your consent, which you withdraw by "
+                "unsubscribing.</p>"
                 "<p>Once you have confirmed, we keep your address until you unsubscribe. "
                 "Every email has a link to unsubscribe, which deletes your address at "
                 "once. For alerts we also record which papers we have sent you, so that "
@@ -433,8 +472,9 @@ STANDARD_PAGES = [
             paragraph(
                 "<p>If you send us a message through the contact form, we keep your name, "
                 "email address, subject and message, and email them to our staff so they "
-                "can answer you. Staff delete messages once they have dealt with them. If "
-                "you email us directly, we keep your message to answer it.</p>"
+                "can answer you: our lawful basis is our legitimate interest in answering "
+                "you. We keep them until you ask us to erase them (see below). "
+                "If you email us directly, we keep your message to answer it.</p>"
             ),
             heading("Having your information removed"),
             paragraph(
@@ -459,10 +499,13 @@ STANDARD_PAGES = [
             paragraph(
                 "<p>This website does not use cookies to track visitors, and sets no "
                 "advertising or analytics cookies.</p>"
-                "<p>Staff who sign in to edit the site are given two strictly necessary "
-                "cookies: <code>sessionid</code>, which keeps them signed in, and "
-                "<code>csrftoken</code>, which protects forms against forgery. Both are "
-                "only set when someone signs in or submits a form.</p>"
+                "<p>Opening the contact form sets one strictly necessary cookie, "
+                "<code>csrftoken</code>, which protects the form against forgery. It "
+                "holds a random value, nothing about you, and lasts a year.</p>"
+                "<p>Staff who sign in to edit the site are also given "
+                "<code>sessionid</code>, which keeps them signed in.</p>"
+                "<p>The Enterprise Zone map asks a tile server for its background map "
+                "(see the privacy notice); this website sets no cookie for it.</p>"
             ),
         ],
     },
@@ -557,11 +600,12 @@ class Seeder:
         footer_pages = [
             self.child(home, StandardPage, fields) for fields in STANDARD_PAGES
         ]
-        footer_pages.append(self.contact(home))
+        contact = self.contact(home)
+        footer_pages.append(contact)
         if self.is_new(home):
             home.featured_page = strategy
             self.republish(home)
-        self.site_settings(home, footer_pages)
+        self.site_settings(home, footer_pages, contact)
         return len(self.created)
 
     def theme(self, strategy, seed):
@@ -583,10 +627,11 @@ class Seeder:
         }
         return self.child(home, ContactPage, fields)
 
-    def site_settings(self, home, footer_pages):
+    def site_settings(self, home, footer_pages, contact):
         settings, created = SiteSettings.objects.get_or_create(site=home.get_site())
         if created:
             settings.footer_links = [("page", page) for page in footer_pages]
+            settings.contact_page = contact
             settings.save()
             self.log("Created the site settings")
 

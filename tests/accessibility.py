@@ -19,3 +19,21 @@ def axe_violations(page):
         f"({', '.join(str(node['target']) for node in violation['nodes'][:3])})"
         for violation in results.response["violations"]
     ]
+
+
+PHONE_AND_DESKTOP = (320, 1280)
+
+
+def axe_violations_at_widths(page, url, widths=PHONE_AND_DESKTOP):
+    """axe violations, and any sideways scrolling of the whole page, at each width."""
+    problems = {}
+    for width in widths:
+        page.set_viewport_size({"width": width, "height": 800})
+        page.goto(url)
+        found = axe_violations(page)
+        wider = page.evaluate("document.documentElement.scrollWidth - innerWidth")
+        if wider > 0:
+            found.append(f"the page is {wider}px wider than the viewport")
+        if found:
+            problems[width] = found
+    return problems

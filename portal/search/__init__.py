@@ -161,6 +161,13 @@ def search_everything(query):
     return hits
 
 
+def suggestion(query):
+    """A corrected spelling of ``query`` from the site's own words, or ``""``."""
+    from portal.search.suggestions import did_you_mean
+
+    return did_you_mean(query, list(_sources.values()))
+
+
 def query_terms(query):
     return [term for term in re.findall(r"\w+", query.lower()) if len(term) > 1]
 

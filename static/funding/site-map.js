@@ -3,18 +3,64 @@
 (function () {
   "use strict";
 
-  function popupContent(feature) {
-    var box = document.createElement("div");
+  function siteEntry(feature) {
+    var item = document.createElement("li");
     var link = document.createElement("a");
     link.href = feature.properties.url;
     link.textContent = feature.properties.name;
-    box.appendChild(link);
+    item.appendChild(link);
     if (feature.properties.location_is_approximate) {
-      var note = document.createElement("p");
-      note.textContent = "Approximate location: the town's centre, not the site.";
-      box.appendChild(note);
+      item.appendChild(document.createTextNode(" (approximate location: the town's centre)"));
     }
-    return box;
+    return item;
+  }
+
+  function popupContent(group) {
+    var list = document.createElement("ul");
+    list.className = "funding-map__popup";
+    group.forEach(function (feature) {
+      list.appendChild(siteEntry(feature));
+    });
+    return list;
+  }
+
+  // Sites placed at the same point (several share a town's centre) become one marker
+  // whose popup lists them all, so none is hidden under another.
+  function groupedByPoint(features) {
+    var groups = {};
+    var order = [];
+    features.forEach(function (feature) {
+      var key = feature.geometry.coordinates.join(",");
+      if (!groups[key]) {
+        groups[key] = [];
+        order.push(key);
+      }
+      groups[key].push(feature);
+    });
+    return order.map(function (key) {
+      return groups[key];
+    });
+  }
+
+  function markerName(group) {
+    var names = group.map(function (feature) {
+      return feature.properties.name;
+    });
+    return group.length === 1 ? names[0] : group.length + " sites: " + names.join(", ");
+  }
+
+  function warnWhenTilesFail(layer, container) {
+    var shown = false;
+    layer.on("tileerror", function () {
+      if (shown) return;
+      shown = true;
+      var message = document.createElement("p");
+      message.className = "funding-map__message";
+      message.setAttribute("role", "status");
+      message.textContent =
+        "The background map could not be loaded. The sites are still marked, and all are listed below.";
+      container.parentNode.insertBefore(message, container);
+    });
   }
 
   function start() {
@@ -27,30 +73,45 @@
     container.hidden = false;
     var map = L.map(container, { scrollWheelZoom: false });
     if (container.dataset.tileUrl) {
-      L.tileLayer(container.dataset.tileUrl, {
+      var tiles = L.tileLayer(container.dataset.tileUrl, {
         attribution: container.dataset.attribution,
         maxZoom: 18,
-      }).addTo(map);
-    }
-    var markers = features.map(function (feature) {
-      var lonLat = feature.geometry.coordinates;
-      var marker = L.circleMarker([lonLat[1], lonLat[0]], {
-        radius: 9,
-        weight: 2,
-        color: "#074c48",
-        fillColor: feature.properties.location_is_approximate ? "#f2c14e" : "#0b6e69",
-        fillOpacity: 0.9,
-        className: "funding-map__marker",
       });
-      marker.bindPopup(popupContent(feature));
-      marker.bindTooltip(feature.properties.name);
-      return marker.addTo(map);
+      warnWhenTilesFail(tiles, container);
+      tiles.addTo(map);
+    }
+    var markers = groupedByPoint(features).map(function (group) {
+      var lonLat = group[0].geometry.coordinates;
+      var approximate = group.every(function (feature) {
+        return feature.properties.location_is_approximate;
+      });
+      var name = markerName(group);
+      var marker = L.marker([lonLat[1], lonLat[0]], {
+        icon: L.divIcon({
+          className: "funding-map__marker" + (approximate ? " funding-map__marker--approximate" : ""),
+          html: group.length > 1 ? String(group.length) : "",
+          iconSize: [26, 26],
+        }),
+        title: name,
+        // The list below the map links every site for keyboard users; focusable
+        // markers a few pixels apart would be touch targets too close together.
+        keyboard: false,
+      });
+      marker.bindPopup(popupContent(group));
+      marker.on("add", function () {
+        marker.getElement().setAttribute("aria-label", name);
+        marker.getElement().setAttribute("role", "img");
+      });
+      return marker;
     });
     if (markers.length) {
       map.fitBounds(L.featureGroup(markers).getBounds().pad(0.2), { maxZoom: 12 });
     } else {
       map.setView([55.0, -1.6], 8);
     }
+    markers.forEach(function (marker) {
+      marker.addTo(map);
+    });
   }
 
   if (document.readyState === "loading") {

@@ -57,11 +57,17 @@ def test_the_funding_page_shows_each_disagreeing_figure_with_its_own_source(
     assert "£289.3m 2014 Source: bdaily.co.uk" in page
 
 
-def test_the_chart_is_an_svg_image_with_the_same_numbers_in_a_table(client, lgf):
+def test_the_chart_labels_each_bar_in_text_once_with_the_numbers_in_a_table(
+    client, lgf
+):
     FigureFactory(fund=lgf, label="First Growth Deal", amount=Decimal("289300000"))
+    FigureFactory(fund=lgf, label="Local Growth Fund", amount=Decimal("270000000"))
     html = client.get("/funding/").content.decode()
-    assert '<svg role="img" aria-labelledby="funding-chart-title' in html
-    assert html.count('class="funding-chart__bar"') == 1
+    assert 'class="funding-chart" aria-labelledby="funding-chart-title"' in html
+    assert html.count('class="funding-chart__bar"') == 2
+    assert "Local Growth Fund: First Growth Deal</span>" in html
+    assert ">Local Growth Fund</span>" in html
+    assert "Local Growth Fund: Local Growth Fund" not in html
     assert "<caption>Funding secured, by fund, with sources</caption>" in html
 
 

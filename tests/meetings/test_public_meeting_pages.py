@@ -191,7 +191,7 @@ def test_meeting_page_shows_status_agenda_documents_and_event_data(client, board
     assert "Approved." in html and "A member declared an interest." in html
     assert "Site purchase" in html and "Commercially sensitive information" in html
     assert "Minutes (Approved)" in html and "1 page" in html
-    assert 'href="' + meeting.url + 'calendar.ics"' in html
+    assert 'href="' + meeting.url + 'calendar.ics"' not in html, "it was cancelled"
     data = json.loads(
         re.search(r'<script type="application/ld\+json">(.*?)</script>', html).group(1)
     )

@@ -90,14 +90,14 @@ def test_footer_shows_the_editable_site_settings(client, home_page):
         parent=home_page, slug="accessibility", title="Accessibility"
     )
     settings = SiteSettings.for_site(home_page.get_site())
-    settings.contact_email = "hello@example.org"
+    settings.contact_email = "hello@nelep.co.uk"
     settings.footer_links = [("page", about)]
     settings.social_links = [
         ("link", {"name": "LinkedIn", "url": "https://linkedin.example"})
     ]
     settings.save()
     html = client.get("/").content.decode()
-    assert '<a href="mailto:hello@example.org">hello@example.org</a>' in html
+    assert '<a href="mailto:hello@nelep.co.uk">hello@nelep.co.uk</a>' in html
     assert '<a href="/accessibility/">Accessibility</a>' in html
     assert "LinkedIn" in html
 

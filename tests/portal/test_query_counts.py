@@ -66,9 +66,9 @@ def test_site_settings_changes_show_at_once(client, strategy_site):
 
     client.get("/")
     settings = SiteSettings.objects.get()
-    settings.contact_email = "new@example.org"
+    settings.contact_email = "new@nelep.co.uk"
     settings.save()
-    assert "new@example.org" in client.get("/").content.decode()
+    assert "new@nelep.co.uk" in client.get("/").content.decode()
 
 
 @pytest.mark.slow

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 def contact_page(home_page):
     page = make_contact_page(home_page)
     settings = SiteSettings.for_site(page.get_site())
-    settings.contact_email = "enquiries@example.org"
+    settings.contact_email = "enquiries@nelep.co.uk"
     settings.save()
     mail.outbox.clear()
     return page
@@ -54,7 +54,7 @@ def test_a_message_is_stored_emailed_to_the_contact_address_and_thanked(
     assert "homepage" not in submission.form_data
     assert len(mail.outbox) == 1
     email = mail.outbox[0]
-    assert email.to == ["enquiries@example.org"]
+    assert email.to == ["enquiries@nelep.co.uk"]
     assert email.reply_to == ["ada@example.org"]
     assert "Where are last month's minutes?" in email.body
 

@@ -1,6 +1,6 @@
 import pytest
 
-from tests.accessibility import axe_violations
+from tests.accessibility import axe_violations_at_widths
 
 pytestmark = [
     pytest.mark.browser,
@@ -28,8 +28,7 @@ def seeded_server(live_server, strategy_site):
 def test_every_page_type_passes_axe_wcag_2_2_aa(page, seeded_server):
     problems = {}
     for name, path in PAGES.items():
-        page.goto(seeded_server + path)
-        violations = axe_violations(page)
+        violations = axe_violations_at_widths(page, seeded_server + path)
         if violations:
             problems[name] = violations
     assert problems == {}
