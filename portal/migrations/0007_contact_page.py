@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("portal", "0004_search_index_without_pending_list"),
+        ("portal", "0006_recipient_and_funder_identifiers"),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
