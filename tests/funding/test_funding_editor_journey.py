@@ -8,6 +8,7 @@ two mistakes, as a first attempt might.
 
 import csv
 import io
+import re
 
 import pytest
 from playwright.sync_api import expect
@@ -114,7 +115,9 @@ def test_a_funding_editor_imports_projects_and_sees_them_live(
         clicks.click(page.get_by_role("link", name="Download the funded projects"))
     header = next(csv.reader(io.StringIO(open(download.value.path()).read())))
     assert header[:4] == ["identifier", "fund", "round", "title"]
-    clicks.click(page.get_by_text("The 18 columns of a funded projects file"))
+    clicks.click(
+        page.get_by_text(re.compile(r"The \d+ columns of a funded projects file"))
+    )
     staff.screenshot("funding-import-page", full_page=True)
     assert axe_violations(page) == []
 

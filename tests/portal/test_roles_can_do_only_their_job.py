@@ -152,9 +152,11 @@ def test_board_secretaries_reach_meetings_only(client, theme):
     assert reachable(client, MEETINGS)
     assert reachable(client, MEETING_DOCUMENTS)
     assert reachable(client, f"{MEETINGS}add/")
+    # They link decisions to projects: they may see and choose them, not change them.
+    assert reachable(client, FUNDED_PROJECTS)
     for url in (
         reverse("wagtailadmin_pages:edit", args=[theme.pk]),
-        FUNDED_PROJECTS,
+        f"{FUNDED_PROJECTS}add/",
         FUNDING_IMPORT,
         IMAGES,
         USERS,
