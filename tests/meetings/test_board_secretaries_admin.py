@@ -24,12 +24,15 @@ def secretary(client, django_user_model):
 
 
 def test_board_secretaries_may_manage_meetings_and_nothing_else(secretary):
-    codenames = set(
-        Group.objects.get(name="Board secretaries").permissions.values_list(
-            "content_type__app_label", flat=True
+    permissions = Group.objects.get(name="Board secretaries").permissions
+    apps = set(permissions.values_list("content_type__app_label", flat=True))
+    assert apps == {"meetings", "wagtailadmin", "funding"}
+    # Funding only to see and choose what a decision concerns.
+    assert set(
+        permissions.filter(content_type__app_label="funding").values_list(
+            "codename", flat=True
         )
-    )
-    assert codenames == {"meetings", "wagtailadmin"}
+    ) == {"view_fund", "view_fundround", "view_fundedproject"}
     assert secretary.has_perm("meetings.publish_meeting")
     assert secretary.has_perm("meetings.add_meetingdocument")
     assert not secretary.has_perm("wagtailcore.add_page")
