@@ -111,6 +111,9 @@ def test_communications_submits_a_theme_with_an_image_and_a_moderator_approves_i
     # Approves it.
     row.get_by_role("button", name="Actions").click()
     row.get_by_role("button", name="Approve", exact=True).click()
+    # The message comes once the approval is saved: the row can vanish before, as
+    # the dashboard reloads.
+    expect(moderator_page.get_by_text("approved. It is now live.")).to_be_visible()
     expect(
         moderator_page.locator("#awaiting-review-content tr", has_text=theme.title)
     ).to_have_count(0)
