@@ -70,6 +70,28 @@ def test_ensure_local_admin_prints_the_servers_address(settings):
     assert "http://127.0.0.1:8100/admin/" in output.getvalue()
 
 
+def test_the_local_admin_can_save_its_own_account_unchanged(admin_client_for_local):
+    client, admin = admin_client_for_local
+    response = client.post(
+        f"/admin/users/edit/{admin.pk}/",
+        {
+            "username": admin.username,
+            "email": admin.email,
+            "first_name": admin.first_name,
+            "last_name": admin.last_name,
+        },
+    )
+    assert response.status_code == 302, response.context["form"].errors
+
+
+@pytest.fixture
+def admin_client_for_local(client, home_page):
+    call_command("ensure_local_admin", stdout=io.StringIO())
+    admin = get_user_model().objects.get(username="admin")
+    client.force_login(admin)
+    return client, admin
+
+
 def test_moderation_emails_link_to_the_servers_port(settings, mailoutbox, home_page):
     settings.WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8100"
     moderator = get_user_model().objects.create_user(

@@ -21,7 +21,14 @@ class Command(BaseCommand):
             )
             return
         password = secrets.token_urlsafe(12)
-        User.objects.create_superuser("admin", "admin@localhost", password)
+        # Named, because the admin's user form asks for both names before it saves.
+        User.objects.create_superuser(
+            "admin",
+            "admin@localhost",
+            password,
+            first_name="Local",
+            last_name="Administrator",
+        )
         self.stdout.write(
             self.style.SUCCESS(
                 f"Created a local admin account. Sign in at {sign_in_url} "
