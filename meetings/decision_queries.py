@@ -7,6 +7,31 @@ from funding.models import Fund, FundedProject, FundRound
 from meetings.models.decisions import Decision, DecisionProject, ForwardPlanEntry
 from meetings.models.documents import MeetingDocument
 from portal.caching import changes
+from portal.caching.routing import route_url
+
+BOARD_PAGE = "meetings.BoardIndexPage"
+MEETINGS_PAGE = "meetings.MeetingIndexPage"
+
+
+def board_url():
+    """The public Board page's address, under which the register and plan live."""
+    return route_url(BOARD_PAGE, "board")
+
+
+def meetings_url():
+    """The public meetings page's address, under which decisions' meetings live."""
+    return route_url(MEETINGS_PAGE, "meetings")
+
+
+def with_addresses(decisions):
+    """``decisions`` (with their agenda items and meetings) as a list, each with the
+    address of its page and of its meeting's page set."""
+    board, meetings = board_url(), meetings_url()
+    decisions = list(decisions)
+    for decision in decisions:
+        decision.page_url = decision.get_url(board)
+        decision.meeting_url = decision.agenda_item.meeting.get_url(meetings)
+    return decisions
 
 
 def decisions():

@@ -23,7 +23,7 @@ from meetings.models.meetings import AgendaItem, Committee, Meeting
 from portal.caching.routing import route_url
 from portal.publishing import PublicQuerySet, PublishableModel
 
-INDEX_PAGE = "meetings.MeetingIndexPage"
+INDEX_PAGE = "meetings.BoardIndexPage"
 
 
 class DecisionStatus(models.TextChoices):

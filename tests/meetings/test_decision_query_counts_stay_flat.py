@@ -55,7 +55,7 @@ def add_decisions(count, items, fund, projects):
 @pytest.mark.slow
 @pytest.mark.django_db
 def test_decision_pages_run_the_same_queries_at_10_and_10000_decisions(
-    client, meetings_index, home_page
+    client, meetings_index, board_index, home_page
 ):
     FundingIndexPageFactory(parent=home_page)
     board = CommitteeFactory(slug="board")
@@ -70,16 +70,16 @@ def test_decision_pages_run_the_same_queries_at_10_and_10000_decisions(
     ForwardPlanEntryFactory(committee=board, expected_meeting=meetings[0])
     add_decisions(9, items, fund, projects)
     urls = [
-        "/meetings/decisions/",
-        "/meetings/decisions/?page=2",
-        "/meetings/decisions/?committee=board&year=2026&status=approved",
-        "/meetings/decisions/?fund=growth-deal",
+        "/board/decisions/",
+        "/board/decisions/?page=2",
+        "/board/decisions/?committee=board&year=2026&status=approved",
+        "/board/decisions/?fund=growth-deal",
         decision.url,
         projects[0].get_absolute_url(),
-        "/meetings/decisions/feed/",
-        "/meetings/forward-plan/",
-        "/meetings/forward-plan/?page=2",
-        "/meetings/forward-plan/feed/",
+        "/board/decisions/feed/",
+        "/board/forward-plan/",
+        "/board/forward-plan/?page=2",
+        "/board/forward-plan/feed/",
         "/sitemap-decisions.xml",
     ]
     small = {url: count_queries(client, url) for url in urls}

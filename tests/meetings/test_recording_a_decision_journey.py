@@ -70,7 +70,7 @@ def test_a_secretary_records_a_decision_that_a_visitor_finds_on_the_project(
     assert [link.project for link in decision.project_links.all()] == [project]
 
     visitor = browser.new_page()
-    visitor.goto(live_server.url + "/meetings/decisions/")
+    visitor.goto(live_server.url + "/board/decisions/")
     register = visitor.get_by_role("table")
     expect(register).to_contain_text("Example decision: quayside scheme approved")
     expect(register).to_contain_text("Approved with conditions")
