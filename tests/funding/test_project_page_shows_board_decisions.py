@@ -6,8 +6,8 @@ import pytest
 from tests.funding.factories import FundedProjectFactory
 from tests.meetings.factories import (
     AgendaItemFactory,
-    DecisionFactory,
     BoardIndexPageFactory,
+    DecisionFactory,
     DecisionProjectFactory,
     MeetingDocumentFactory,
     MeetingIndexPageFactory,
