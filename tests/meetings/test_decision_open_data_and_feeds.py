@@ -10,7 +10,11 @@ import pytest
 from django.conf import settings
 from jsonschema import Draft202012Validator, FormatChecker
 
-from tests.funding.factories import FundedProjectFactory, FundFactory
+from tests.funding.factories import (
+    FundedProjectFactory,
+    FundFactory,
+    FundRoundFactory,
+)
 from tests.meetings.factories import (
     AgendaItemFactory,
     CommitteeFactory,
@@ -93,6 +97,56 @@ def test_decisions_json_validates_and_names_what_each_concerns(client, recorded)
         "Exempt under paragraph 3 of Schedule 12A"
     )
     assert "Secret price" not in json.dumps(data)
+
+
+def test_each_decision_in_the_files_names_only_its_own_public_links(
+    client, meetings_index, board_index
+):
+    fund = FundFactory(slug="example-fund")
+    hidden_fund = FundFactory(slug="example-hidden-fund", live=False)
+    first, draft, second = (
+        DecisionFactory(),
+        DecisionFactory(live=False),
+        DecisionFactory(),
+    )
+    for decision in (first, draft, second):
+        decision.funds.add(fund, hidden_fund)
+    first.rounds.add(FundRoundFactory(fund=fund, identifier="round-b"))
+    first.rounds.add(FundRoundFactory(fund=fund, identifier="round-a"))
+    second.rounds.add(FundRoundFactory(fund=fund, identifier="round-c"))
+    for decision in (first, draft, second):
+        decision.save()  # parental links are written on save
+    for n, decision in enumerate((first, draft, second)):
+        DecisionProjectFactory(
+            decision=decision, project=FundedProjectFactory(identifier=f"p-{n}")
+        )
+    DecisionProjectFactory(
+        decision=second,
+        project=FundedProjectFactory(identifier="p-hidden", live=False),
+    )
+
+    data = json.loads(content(client.get("/board/decisions.json")))
+    rows = {row["id"]: row for row in data["decisions"]}
+    csv_rows = {
+        row["id"]: row
+        for row in csv.DictReader(
+            io.StringIO(content(client.get("/board/decisions.csv")))
+        )
+    }
+
+    assert set(rows) == {f"decision-{first.pk}", f"decision-{second.pk}"}
+    one, two = rows[f"decision-{first.pk}"], rows[f"decision-{second.pk}"]
+    assert (one["funds"], one["rounds"], one["projects"]) == (
+        ["example-fund"],
+        ["round-a", "round-b"],
+        ["p-0"],
+    )
+    assert (two["funds"], two["rounds"], two["projects"]) == (
+        ["example-fund"],
+        ["round-c"],
+        ["p-2"],
+    )
+    assert csv_rows[f"decision-{first.pk}"]["rounds"] == "round-a;round-b"
 
 
 def test_decisions_csv_has_one_row_per_decision(client, recorded):
