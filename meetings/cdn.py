@@ -129,8 +129,9 @@ def _first_term_change(now):
 
 
 def _register_paths(index):
-    """The register, the plan, their feeds and open data files."""
-    url = partial(route_url, MeetingIndexPage, base=index)
+    """The register, the plan, their feeds and open data files, under the Board
+    page."""
+    url = partial(route_url, BoardIndexPage, base=index)
     return {
         url("decisions"),
         url("decisions_feed"),
@@ -142,23 +143,26 @@ def _register_paths(index):
 
 
 def decision_paths(decision):
-    """Its page, the register, its meeting's page and its projects' pages."""
-    index = MeetingIndexPage.public_url()
+    """Its page and the register under the Board page, its meeting's page and its
+    projects' pages."""
+    index = BoardIndexPage.public_url()
     if not index:
         return set()
     projects = {
         link.project.get_absolute_url()
         for link in decision.project_links.select_related("project")
     }
+    meeting = decision.agenda_item.meeting.get_url()
     return (
         _register_paths(index)
-        | {decision.get_url(index), decision.agenda_item.meeting.get_url(index)}
+        | {decision.get_url(index)}
+        | ({meeting} - {""})
         | (projects - {""})
     )
 
 
 def forward_plan_paths(entry):
-    index = MeetingIndexPage.public_url()
+    index = BoardIndexPage.public_url()
     return _register_paths(index) if index else set()
 
 

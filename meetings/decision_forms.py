@@ -1,17 +1,15 @@
-"""The admin forms of decisions and forward plan entries: their choices name the
-meeting each agenda item belongs to, read in one query, and each new form carries a
-creation key (see ``meetings.meeting_views.KeyedCreateView``)."""
+"""The admin forms of decisions and forward plan entries: a decision's agenda item
+is picked in a chooser (``meetings.choosers``), a plan entry's choices are read in
+one query, and each new form carries a creation key (see
+``meetings.meeting_views.KeyedCreateView``)."""
 
 import uuid
 
 from django import forms
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from meetings.models import AgendaItem, ForwardPlanEntry, Meeting
-
-
-def _agenda_item_label(item):
-    return f"{item.meeting.display_title}: {item}"
+from meetings.choosers import agenda_item_chooser_viewset
+from meetings.models import ForwardPlanEntry, Meeting
 
 
 class KeyedForm(WagtailAdminModelForm):
@@ -31,11 +29,7 @@ class KeyedForm(WagtailAdminModelForm):
 class DecisionForm(KeyedForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        field = self.fields["agenda_item"]
-        field.queryset = AgendaItem.objects.select_related(
-            "meeting__committee"
-        ).order_by("-meeting__start", "sort_order")
-        field.label_from_instance = _agenda_item_label
+        self.fields["agenda_item"].widget = agenda_item_chooser_viewset.widget_class()
         self.fields[
             "forward_plan_entry"
         ].queryset = ForwardPlanEntry.objects.select_related("committee").order_by(

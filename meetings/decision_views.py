@@ -1,6 +1,8 @@
 """The public decisions register and forward plan: plain views, each given the
-meetings page whose route it serves (see ``MeetingIndexPage``)."""
+Board page whose route it serves (see ``BoardIndexPage``), and the redirects from
+their first addresses under the meetings page."""
 
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_GET
 
@@ -21,7 +23,9 @@ def decision_list(request, page):
     page_obj = query.paginate(
         request, listed, PER_PAGE, f"meetings:decision-count:{form.key}"
     )
-    page_obj.object_list = list(decision_queries.with_links(page_obj.object_list))
+    page_obj.object_list = decision_queries.with_addresses(
+        decision_queries.with_links(page_obj.object_list)
+    )
     return page.render(
         request,
         template="meetings/decisions/decision_list.html",
@@ -32,6 +36,15 @@ def decision_list(request, page):
 def decision_detail(request, page, pk):
     decision = get_object_or_404(decision_queries.decisions(), pk=pk)
     item = decision.agenda_item
+    meetings_url = decision_queries.meetings_url()
+    decision.meeting_url = item.meeting.get_url(meetings_url)
+    papers = list(
+        MeetingDocument.objects.public()
+        .filter(agenda_item=item)
+        .order_by("kind", "title")
+    )
+    for document in papers:
+        document.page_url = document.get_url(meetings_url)
     return page.render(
         request,
         template="meetings/decisions/decision_detail.html",
@@ -45,11 +58,7 @@ def decision_detail(request, page, pk):
             ),
             "funds": list(decision.funds.public()),
             "rounds": list(decision.rounds.public().select_related("fund")),
-            "papers": list(
-                MeetingDocument.objects.public()
-                .filter(agenda_item=item)
-                .order_by("kind", "title")
-            ),
+            "papers": papers,
         },
     )
 
@@ -61,6 +70,12 @@ def forward_plan(request, page):
         PER_PAGE,
         "meetings:forward-plan-count",
     )
+    meetings_url = decision_queries.meetings_url()
+    for entry in page_obj:
+        meeting = entry.expected_meeting
+        entry.meeting_url = (
+            meeting.get_url(meetings_url) if meeting and meeting.live else ""
+        )
     return page.render(
         request,
         template="meetings/decisions/forward_plan.html",
@@ -79,3 +94,14 @@ def forward_plan_feed(request, page):
 @require_GET
 def open_data(request, page, name):
     return decision_exports.OPEN_DATA_FILES[name](request, page)
+
+
+def moved(request, page, rest):
+    """The register's and the plan's first addresses, under the meetings page, now
+    under the Board page: a permanent redirect there, keeping the query string."""
+    board_url = decision_queries.board_url()
+    if not board_url:
+        raise Http404("The decisions register is not published.")
+    query_string = request.META.get("QUERY_STRING", "")
+    target = board_url + rest + (f"?{query_string}" if query_string else "")
+    return HttpResponsePermanentRedirect(target)

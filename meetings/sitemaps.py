@@ -67,11 +67,13 @@ class CommitteeSitemap(MeetingsPageSitemap):
         )
 
 
-class DecisionSitemap(MeetingsPageSitemap):
-    """The decisions register's public decisions."""
+class DecisionSitemap(RecordSitemap):
+    """The decisions register's public decisions, under the Board page."""
 
-    def public(self):
-        return Decision.objects.public().only("pk", "updated_at").order_by("pk")
+    def items(self):
+        self.index_url = BoardIndexPage.public_url()
+        public = Decision.objects.public().only("pk", "updated_at").order_by("pk")
+        return public if self.index_url else public.none()
 
     def location(self, item):
         return item.get_url(self.index_url)

@@ -8,7 +8,14 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from meetings import board_exports, board_queries, feeds, pack, queries
+from meetings import (
+    board_exports,
+    board_queries,
+    decision_queries,
+    feeds,
+    pack,
+    queries,
+)
 from meetings.filters import UPCOMING, MeetingFilterForm
 from meetings.models.documents import MeetingDocument
 from meetings.storage import private_storage
@@ -96,6 +103,7 @@ def meeting_detail(request, page, slug, pk):
             general.append(document)
     for item in agenda_items:
         item.public_documents = by_item.get(item.pk, [])
+    decision_queries.on_agenda(meeting, agenda_items)
     url = meeting.get_url(page.url)
     return page.render(
         request,

@@ -10,6 +10,7 @@ from wagtail.snippets.views.snippets import SnippetViewSetGroup
 from meetings import deadlines, withdrawal
 from meetings.admin_views import MeetingDocumentsView
 from meetings.board_forms import AttendanceForm, DeclarationForm
+from meetings.choosers import agenda_item_chooser_viewset
 from meetings.decision_forms import DecisionForm, ForwardPlanEntryForm
 from meetings.forms import MeetingDocumentForm, MeetingForm
 from meetings.meeting_views import (
@@ -155,6 +156,11 @@ class MeetingsGroup(SnippetViewSetGroup):
 
 
 register_snippet(MeetingsGroup)
+
+
+@hooks.register("register_admin_viewset")
+def register_agenda_item_chooser():
+    return agenda_item_chooser_viewset
 
 
 class PersonViewSet(PortalSnippetViewSet):

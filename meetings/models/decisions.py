@@ -23,7 +23,7 @@ from meetings.models.meetings import AgendaItem, Committee, Meeting
 from portal.caching.routing import route_url
 from portal.publishing import PublicQuerySet, PublishableModel
 
-INDEX_PAGE = "meetings.MeetingIndexPage"
+INDEX_PAGE = "meetings.BoardIndexPage"
 
 
 class DecisionStatus(models.TextChoices):
@@ -102,7 +102,7 @@ class Decision(PublishableModel, index.Indexed, ClusterableModel):
     objects = DecisionQuerySet.as_manager()
 
     panels = [
-        FieldPanel("agenda_item", widget=forms.Select),
+        FieldPanel("agenda_item"),  # a chooser: see meetings.decision_forms
         FieldPanel("title"),
         FieldRowPanel([FieldPanel("status"), FieldPanel("decided_on")]),
         FieldPanel("resolution"),

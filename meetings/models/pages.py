@@ -53,31 +53,16 @@ class MeetingIndexPage(IndexPageMixin, Page):
     def download(self, request, pk):
         return views.download(request, self, pk)
 
-    # The register and the plan come before the committee routes, whose slugs they
-    # would otherwise match (Committee refuses these slugs).
-    @path("decisions/", name="decisions")
-    def decision_list(self, request):
-        return decision_views.decision_list(request, self)
+    # The register and the plan moved to the Board page: their old addresses answer
+    # with permanent redirects. They come before the committee routes, whose slugs
+    # they would otherwise match (Committee refuses these slugs).
+    @re_path(r"^(?P<rest>(?:decisions|forward-plan)(?:/.*)?)$", name="moved_decisions")
+    def moved_decisions(self, request, rest):
+        return decision_views.moved(request, self, rest)
 
-    @path("decisions/<int:pk>/", name="decision")
-    def decision_detail(self, request, pk):
-        return decision_views.decision_detail(request, self, pk)
-
-    @path("decisions/feed/", name="decisions_feed")
-    def decisions_feed(self, request):
-        return decision_views.decisions_feed(request, self)
-
-    @path("forward-plan/", name="forward_plan")
-    def forward_plan(self, request):
-        return decision_views.forward_plan(request, self)
-
-    @path("forward-plan/feed/", name="forward_plan_feed")
-    def forward_plan_feed(self, request):
-        return decision_views.forward_plan_feed(request, self)
-
-    @re_path(rf"^(?P<name>{DECISION_FILES})/?$", name="decisions_open_data")
-    def decisions_open_data(self, request, name):
-        return decision_views.open_data(request, self, name)
+    @re_path(rf"^(?P<rest>{DECISION_FILES})/?$", name="moved_decisions_open_data")
+    def moved_decisions_open_data(self, request, rest):
+        return decision_views.moved(request, self, rest)
 
     @re_path(COMMITTEE + "$", name="committee")
     def committee(self, request, slug):
@@ -144,3 +129,28 @@ class BoardIndexPage(IndexPageMixin, Page):
     @re_path(OPEN_DATA, name="open_data")
     def open_data(self, request, name, format):
         return views.board_open_data(request, self, name, format)
+
+    # The decisions register and the forward plan (issue #16).
+    @path("decisions/", name="decisions")
+    def decision_list(self, request):
+        return decision_views.decision_list(request, self)
+
+    @path("decisions/<int:pk>/", name="decision")
+    def decision_detail(self, request, pk):
+        return decision_views.decision_detail(request, self, pk)
+
+    @path("decisions/feed/", name="decisions_feed")
+    def decisions_feed(self, request):
+        return decision_views.decisions_feed(request, self)
+
+    @path("forward-plan/", name="forward_plan")
+    def forward_plan(self, request):
+        return decision_views.forward_plan(request, self)
+
+    @path("forward-plan/feed/", name="forward_plan_feed")
+    def forward_plan_feed(self, request):
+        return decision_views.forward_plan_feed(request, self)
+
+    @re_path(rf"^(?P<name>{DECISION_FILES})/?$", name="decisions_open_data")
+    def decisions_open_data(self, request, name):
+        return decision_views.open_data(request, self, name)

@@ -6,6 +6,7 @@ import pytest
 from tests.funding.factories import FundedProjectFactory
 from tests.meetings.factories import (
     AgendaItemFactory,
+    BoardIndexPageFactory,
     DecisionFactory,
     DecisionProjectFactory,
     MeetingDocumentFactory,
@@ -19,6 +20,7 @@ def test_a_funded_projects_page_shows_the_decisions_that_approved_it(
     client, funding_page, home_page
 ):
     MeetingIndexPageFactory(parent=home_page)
+    BoardIndexPageFactory(parent=home_page)
     project = FundedProjectFactory()
     item = AgendaItemFactory()
     paper = MeetingDocumentFactory(
@@ -33,7 +35,7 @@ def test_a_funded_projects_page_shows_the_decisions_that_approved_it(
 
     assert "Board decisions" in page
     assert "Example decision: approve" in page
-    assert decision.url in page
+    assert f'href="/board/decisions/{decision.pk}/"' in page
     assert item.meeting.get_url() in page
     assert paper.get_url() in page
     assert "Example decision: draft" not in page

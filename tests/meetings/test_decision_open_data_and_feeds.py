@@ -10,7 +10,11 @@ import pytest
 from django.conf import settings
 from jsonschema import Draft202012Validator, FormatChecker
 
-from tests.funding.factories import FundedProjectFactory, FundFactory
+from tests.funding.factories import (
+    FundedProjectFactory,
+    FundFactory,
+    FundRoundFactory,
+)
 from tests.meetings.factories import (
     AgendaItemFactory,
     CommitteeFactory,
@@ -39,7 +43,7 @@ def validate(data, name):
 
 
 @pytest.fixture
-def recorded(meetings_index):
+def recorded(meetings_index, board_index):
     board = CommitteeFactory(slug="board")
     meeting = MeetingFactory(committee=board)
     fund = FundFactory(slug="growth-deal")
@@ -76,13 +80,13 @@ def recorded(meetings_index):
 
 def test_decisions_json_validates_and_names_what_each_concerns(client, recorded):
     decision, confidential, plan = recorded
-    response = client.get("/meetings/decisions.json")
+    response = client.get("/board/decisions.json")
     assert response["Access-Control-Allow-Origin"] == "*"
     data = json.loads(content(response))
     validate(data, "decisions")
     by_id = {row["id"]: row for row in data["decisions"]}
     row = by_id[f"decision-{decision.pk}"]
-    assert row["url"] == f"http://testserver/meetings/decisions/{decision.pk}/"
+    assert row["url"] == f"http://testserver/board/decisions/{decision.pk}/"
     assert row["funds"] == ["growth-deal"]
     assert row["projects"] == ["gd-001"]
     assert row["votes"] == {"for": 8, "against": None, "abstained": None}
@@ -95,9 +99,59 @@ def test_decisions_json_validates_and_names_what_each_concerns(client, recorded)
     assert "Secret price" not in json.dumps(data)
 
 
+def test_each_decision_in_the_files_names_only_its_own_public_links(
+    client, meetings_index, board_index
+):
+    fund = FundFactory(slug="example-fund")
+    hidden_fund = FundFactory(slug="example-hidden-fund", live=False)
+    first, draft, second = (
+        DecisionFactory(),
+        DecisionFactory(live=False),
+        DecisionFactory(),
+    )
+    for decision in (first, draft, second):
+        decision.funds.add(fund, hidden_fund)
+    first.rounds.add(FundRoundFactory(fund=fund, identifier="round-b"))
+    first.rounds.add(FundRoundFactory(fund=fund, identifier="round-a"))
+    second.rounds.add(FundRoundFactory(fund=fund, identifier="round-c"))
+    for decision in (first, draft, second):
+        decision.save()  # parental links are written on save
+    for n, decision in enumerate((first, draft, second)):
+        DecisionProjectFactory(
+            decision=decision, project=FundedProjectFactory(identifier=f"p-{n}")
+        )
+    DecisionProjectFactory(
+        decision=second,
+        project=FundedProjectFactory(identifier="p-hidden", live=False),
+    )
+
+    data = json.loads(content(client.get("/board/decisions.json")))
+    rows = {row["id"]: row for row in data["decisions"]}
+    csv_rows = {
+        row["id"]: row
+        for row in csv.DictReader(
+            io.StringIO(content(client.get("/board/decisions.csv")))
+        )
+    }
+
+    assert set(rows) == {f"decision-{first.pk}", f"decision-{second.pk}"}
+    one, two = rows[f"decision-{first.pk}"], rows[f"decision-{second.pk}"]
+    assert (one["funds"], one["rounds"], one["projects"]) == (
+        ["example-fund"],
+        ["round-a", "round-b"],
+        ["p-0"],
+    )
+    assert (two["funds"], two["rounds"], two["projects"]) == (
+        ["example-fund"],
+        ["round-c"],
+        ["p-2"],
+    )
+    assert csv_rows[f"decision-{first.pk}"]["rounds"] == "round-a;round-b"
+
+
 def test_decisions_csv_has_one_row_per_decision(client, recorded):
     decision, confidential, plan = recorded
-    response = client.get("/meetings/decisions.csv")
+    response = client.get("/board/decisions.csv")
     assert response["Access-Control-Allow-Origin"] == "*"
     rows = list(csv.DictReader(io.StringIO(content(response))))
     assert [row["id"] for row in rows] == [
@@ -110,7 +164,7 @@ def test_decisions_csv_has_one_row_per_decision(client, recorded):
 
 def test_a_decided_entry_leaves_the_forward_plan_files(client, recorded):
     decision, confidential, plan = recorded
-    response = client.get("/meetings/forward-plan.json")
+    response = client.get("/board/forward-plan.json")
     assert response["Access-Control-Allow-Origin"] == "*"
     data = json.loads(content(response))
     validate(data, "forward-plan")
@@ -118,12 +172,11 @@ def test_a_decided_entry_leaves_the_forward_plan_files(client, recorded):
     assert titles == ["Private plan"]
     assert data["entries"][0]["schedule12aParagraph"] == 5
     rows = list(
-        csv.DictReader(io.StringIO(content(client.get("/meetings/forward-plan.csv"))))
+        csv.DictReader(io.StringIO(content(client.get("/board/forward-plan.csv"))))
     )
     assert [row["title"] for row in rows] == ["Private plan"]
     assert (
-        "Planned and decided"
-        not in client.get("/meetings/forward-plan/").content.decode()
+        "Planned and decided" not in client.get("/board/forward-plan/").content.decode()
     )
 
 
@@ -131,18 +184,16 @@ def test_an_entry_stays_on_the_plan_while_its_decision_is_a_draft(client, record
     decision, confidential, plan = recorded
     decision.live = False
     decision.save()
-    assert (
-        "Planned and decided" in client.get("/meetings/forward-plan/").content.decode()
-    )
+    assert "Planned and decided" in client.get("/board/forward-plan/").content.decode()
 
 
 def test_rss_feeds_of_decisions_and_the_forward_plan(client, recorded):
     decision, confidential, plan = recorded
-    feed = client.get("/meetings/decisions/feed/").content.decode()
+    feed = client.get("/board/decisions/feed/").content.decode()
     assert "Example decision: quayside" in feed
     assert f"decision-{decision.pk}" in feed
     assert "A contractor was chosen." in feed and "Secret price" not in feed
-    plan_feed = client.get("/meetings/forward-plan/feed/").content.decode()
+    plan_feed = client.get("/board/forward-plan/feed/").content.decode()
     assert "Private plan" in plan_feed
     assert "Exempt under paragraph 5 of Schedule 12A" in plan_feed
     assert "Planned and decided" not in plan_feed
@@ -151,7 +202,7 @@ def test_rss_feeds_of_decisions_and_the_forward_plan(client, recorded):
 def test_public_decisions_are_in_the_sitemap_and_site_search(client, recorded):
     decision, confidential, plan = recorded
     sitemap = sitemap_text(client)
-    assert f"/meetings/decisions/{decision.pk}/" in sitemap
+    assert f"/board/decisions/{decision.pk}/" in sitemap
     results = client.get("/search/", {"q": "quayside"}).content.decode()
     assert "Example decision: quayside" in results
     assert (

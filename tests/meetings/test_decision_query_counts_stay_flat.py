@@ -1,5 +1,6 @@
-"""The decisions register, a decision's page, the forward plan and their feeds run the
-same SQL with 10 decisions as with 10,000."""
+"""The decisions register, a decision's page, the forward plan, their feeds and open
+data files, and a meeting's page listing its decisions run the same SQL with 10
+decisions as with 10,000."""
 
 import datetime
 
@@ -10,6 +11,7 @@ from tests.funding.factories import (
     FundedProjectFactory,
     FundFactory,
     FundingIndexPageFactory,
+    FundRoundFactory,
 )
 from tests.meetings.factories import (
     AgendaItemFactory,
@@ -55,7 +57,7 @@ def add_decisions(count, items, fund, projects):
 @pytest.mark.slow
 @pytest.mark.django_db
 def test_decision_pages_run_the_same_queries_at_10_and_10000_decisions(
-    client, meetings_index, home_page
+    client, meetings_index, board_index, home_page
 ):
     FundingIndexPageFactory(parent=home_page)
     board = CommitteeFactory(slug="board")
@@ -67,20 +69,26 @@ def test_decision_pages_run_the_same_queries_at_10_and_10000_decisions(
     projects = [FundedProjectFactory(fund=fund) for _ in range(3)]
     decision = DecisionFactory(agenda_item=items[0], decided_on="2026-01-05")
     DecisionProjectFactory(decision=decision, project=projects[0])
+    decision.rounds.add(FundRoundFactory(fund=fund))
     ForwardPlanEntryFactory(committee=board, expected_meeting=meetings[0])
     add_decisions(9, items, fund, projects)
     urls = [
-        "/meetings/decisions/",
-        "/meetings/decisions/?page=2",
-        "/meetings/decisions/?committee=board&year=2026&status=approved",
-        "/meetings/decisions/?fund=growth-deal",
+        "/board/decisions/",
+        "/board/decisions/?page=2",
+        "/board/decisions/?committee=board&year=2026&status=approved",
+        "/board/decisions/?fund=growth-deal",
         decision.url,
         projects[0].get_absolute_url(),
-        "/meetings/decisions/feed/",
-        "/meetings/forward-plan/",
-        "/meetings/forward-plan/?page=2",
-        "/meetings/forward-plan/feed/",
+        "/board/decisions/feed/",
+        "/board/forward-plan/",
+        "/board/forward-plan/?page=2",
+        "/board/forward-plan/feed/",
         "/sitemap-decisions.xml",
+        "/board/decisions.json",
+        "/board/decisions.csv",
+        "/board/forward-plan.json",
+        "/board/forward-plan.csv",
+        items[0].meeting.url,
     ]
     small = {url: count_queries(client, url) for url in urls}
     assert Decision.objects.count() == 10

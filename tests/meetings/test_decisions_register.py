@@ -23,7 +23,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_a_decision_page_shows_its_resolution_meeting_papers_and_projects(
-    client, meetings_index, home_page
+    client, meetings_index, board_index, home_page
 ):
     FundingIndexPageFactory(parent=home_page)
     item = AgendaItemFactory(title="Growth Deal changes")
@@ -53,7 +53,9 @@ def test_a_decision_page_shows_its_resolution_meeting_papers_and_projects(
     assert project.get_absolute_url() in page
 
 
-def test_a_confidential_decision_shows_only_its_public_outcome(client, meetings_index):
+def test_a_confidential_decision_shows_only_its_public_outcome(
+    client, meetings_index, board_index
+):
     item = AgendaItemFactory(
         confidential=True, confidential_paragraph=3, confidential_reason=""
     )
@@ -92,7 +94,9 @@ def test_a_decision_takes_its_meetings_date_when_none_is_given():
     assert decision.decided_on == item.meeting.start.date()
 
 
-def test_the_register_filters_by_committee_year_status_and_fund(client, meetings_index):
+def test_the_register_filters_by_committee_year_status_and_fund(
+    client, meetings_index, board_index
+):
     board = CommitteeFactory(name="The Board", slug="board")
     other = CommitteeFactory(name="Investment Panel", slug="investment-panel")
     fund = FundFactory(name="Growth Deal", slug="growth-deal")
@@ -113,7 +117,7 @@ def test_the_register_filters_by_committee_year_status_and_fund(client, meetings
     DecisionFactory(title="Unrelated decision", decided_on="2026-01-05")
 
     def titles(query):
-        page = client.get("/meetings/decisions/" + query).content.decode()
+        page = client.get("/board/decisions/" + query).content.decode()
         return {
             title
             for title in ("Round decision", "Project decision", "Unrelated decision")
@@ -127,31 +131,33 @@ def test_the_register_filters_by_committee_year_status_and_fund(client, meetings
     assert titles("?fund=growth-deal") == {"Round decision", "Project decision"}
 
 
-def test_a_bad_filter_value_is_ignored_with_a_message(client, meetings_index):
+def test_a_bad_filter_value_is_ignored_with_a_message(
+    client, meetings_index, board_index
+):
     DecisionFactory(title="Shown anyway")
-    page = client.get("/meetings/decisions/?status=sideways&year=<b>").content.decode()
+    page = client.get("/board/decisions/?status=sideways&year=<b>").content.decode()
     assert "Shown anyway" in page
     assert "That is not a decision&#x27;s status" in page
     assert "The year must be four digits" in page
 
 
-def test_the_register_pages_through_decisions(client, meetings_index):
+def test_the_register_pages_through_decisions(client, meetings_index, board_index):
     item = AgendaItemFactory()
     for n in range(30):
         DecisionFactory(agenda_item=item, title=f"Numbered decision {n:02}")
-    first = client.get("/meetings/decisions/").content.decode()
-    second = client.get("/meetings/decisions/?page=2").content.decode()
+    first = client.get("/board/decisions/").content.decode()
+    second = client.get("/board/decisions/?page=2").content.decode()
     assert "Page 1 of 2" in first
     assert "30 decisions found" in first
     assert second.count("Numbered decision") == 5
 
 
 def test_the_meetings_page_links_to_the_register_and_the_forward_plan(
-    client, meetings_index
+    client, meetings_index, board_index
 ):
     page = client.get("/meetings/").content.decode()
-    assert 'href="/meetings/decisions/"' in page
-    assert 'href="/meetings/forward-plan/"' in page
+    assert 'href="/board/decisions/"' in page
+    assert 'href="/board/forward-plan/"' in page
 
 
 def test_a_committee_cannot_take_the_registers_address():
@@ -162,3 +168,41 @@ def test_a_committee_cannot_take_the_registers_address():
     for slug in ("decisions", "forward-plan"):
         with pytest.raises(ValidationError):
             Committee(name=slug, slug=slug).full_clean()
+
+
+def test_the_registers_first_addresses_redirect_permanently_to_the_board_page(
+    client, meetings_index, board_index
+):
+    decision = DecisionFactory()
+    moved = {
+        "/meetings/decisions/": "/board/decisions/",
+        "/meetings/decisions/?status=approved&page=2": (
+            "/board/decisions/?status=approved&page=2"
+        ),
+        f"/meetings/decisions/{decision.pk}/": f"/board/decisions/{decision.pk}/",
+        "/meetings/decisions/feed/": "/board/decisions/feed/",
+        "/meetings/forward-plan/": "/board/forward-plan/",
+        "/meetings/forward-plan/feed/": "/board/forward-plan/feed/",
+        "/meetings/decisions.json": "/board/decisions.json",
+        "/meetings/decisions.csv": "/board/decisions.csv",
+        "/meetings/forward-plan.json": "/board/forward-plan.json",
+        "/meetings/forward-plan.csv": "/board/forward-plan.csv",
+    }
+    for old, new in moved.items():
+        response = client.get(old)
+        assert response.status_code == 301, old
+        assert response["Location"] == new, old
+        assert client.get(new).status_code == 200, new
+
+
+def test_the_registers_first_addresses_are_not_found_without_a_board_page(
+    client, meetings_index
+):
+    assert client.get("/meetings/decisions/").status_code == 404
+    assert client.get("/board/decisions/").status_code == 404
+
+
+def test_the_board_page_links_to_the_register_and_the_forward_plan(client, board_index):
+    page = client.get("/board/").content.decode()
+    assert 'href="/board/decisions/"' in page
+    assert 'href="/board/forward-plan/"' in page

@@ -283,7 +283,7 @@ DECISION_SECRETS = [
 
 
 def test_no_url_the_site_offers_reveals_a_hidden_decision_or_plan_entry(
-    client, hidden_and_public_papers
+    client, hidden_and_public_papers, board_index
 ):
     meeting, hidden = hidden_and_public_papers
     open_item, secret_item = meeting.agenda_items.order_by("sort_order")
@@ -310,33 +310,37 @@ def test_no_url_the_site_offers_reveals_a_hidden_decision_or_plan_entry(
     )
 
     starts = [
-        "/meetings/decisions/",
-        "/meetings/decisions/feed/",
-        "/meetings/decisions.json",
-        "/meetings/decisions.csv",
-        "/meetings/forward-plan/",
-        "/meetings/forward-plan/feed/",
-        "/meetings/forward-plan.json",
-        "/meetings/forward-plan.csv",
+        "/board/decisions/",
+        "/board/decisions/feed/",
+        "/board/decisions.json",
+        "/board/decisions.csv",
+        "/board/forward-plan/",
+        "/board/forward-plan/feed/",
+        "/board/forward-plan.json",
+        "/board/forward-plan.csv",
         "/sitemap.xml",
         "/search/?q=decision",
+        *(f"/board/decisions/{draft.pk}/" for draft in drafts),
+        f"/board/decisions/{confidential.pk}/",
+        f"/board/decisions/{revised.pk}/",
+        f"/board/forward-plan/?entry={plan_draft.pk}",
+        meeting.url,
         *(f"/meetings/decisions/{draft.pk}/" for draft in drafts),
-        f"/meetings/decisions/{confidential.pk}/",
-        f"/meetings/decisions/{revised.pk}/",
-        f"/meetings/forward-plan/?entry={plan_draft.pk}",
+        "/meetings/decisions.json",
+        "/meetings/forward-plan/feed/",
     ]
     bodies = crawl(client, starts)
 
-    register = bodies["/meetings/decisions/"].decode()
+    register = bodies["/board/decisions/"].decode()
     assert "Publicdecision" in register and "Land deal decision" in register
-    assert "Publicoutcome" in bodies[f"/meetings/decisions/{confidential.pk}/"].decode()
-    assert "Publicplanentry" in bodies["/meetings/forward-plan/"].decode()
+    assert "Publicoutcome" in bodies[f"/board/decisions/{confidential.pk}/"].decode()
+    assert "Publicplanentry" in bodies["/board/forward-plan/"].decode()
     for path, body in bodies.items():
         text = visible_text(body).lower()
         for secret in DECISION_SECRETS + SECRETS:
             assert secret.lower() not in text, f"{secret} leaked at {path}"
     for draft in drafts:
-        assert client.get(f"/meetings/decisions/{draft.pk}/").status_code == 404
+        assert client.get(f"/board/decisions/{draft.pk}/").status_code == 404
     for secret in DECISION_SECRETS:
         results = client.get("/search/", {"q": secret}).content.decode()
         assert "search-result" not in results, f"search for {secret} found it"

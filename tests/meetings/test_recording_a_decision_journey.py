@@ -38,9 +38,14 @@ def test_a_secretary_records_a_decision_that_a_visitor_finds_on_the_project(
     sam.sign_in()
     sam.open_menu("Meetings", "Decisions")
     page.get_by_role("link", name="Add decision").click()
-    page.locator("#id_agenda_item").select_option(
-        label="Decision Board: 4. Quayside scheme"
-    )
+    # The agenda item is chosen in a searchable chooser, newest meeting first.
+    page.get_by_role("button", name="Choose an agenda item").click()
+    modal = page.locator(".modal-dialog")
+    expect(modal.get_by_role("columnheader", name="Committee")).to_be_visible()
+    modal.get_by_label("Search term").fill("Decision Board quayside")
+    modal.get_by_role("link", name="4. Quayside scheme").click()
+    expect(modal).to_be_hidden()
+    expect(page.get_by_text("Decision Board: 4. Quayside scheme")).to_be_visible()
     page.locator("#id_title").fill("Example decision: quayside scheme approved")
     page.locator("#id_status").select_option("approved-with-conditions")
     page.locator("#id_resolution").fill(
@@ -70,7 +75,7 @@ def test_a_secretary_records_a_decision_that_a_visitor_finds_on_the_project(
     assert [link.project for link in decision.project_links.all()] == [project]
 
     visitor = browser.new_page()
-    visitor.goto(live_server.url + "/meetings/decisions/")
+    visitor.goto(live_server.url + "/board/decisions/")
     register = visitor.get_by_role("table")
     expect(register).to_contain_text("Example decision: quayside scheme approved")
     expect(register).to_contain_text("Approved with conditions")

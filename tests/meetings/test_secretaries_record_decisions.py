@@ -51,7 +51,7 @@ def decision_form(item, **fields):
 
 
 def test_a_secretary_drafts_then_publishes_a_decision_on_a_project(
-    client, django_user_model, meetings_index
+    client, django_user_model, meetings_index, board_index
 ):
     login(client, django_user_model, "Board secretaries")
     item = AgendaItemFactory()
@@ -74,7 +74,7 @@ def test_a_secretary_drafts_then_publishes_a_decision_on_a_project(
     assert not decision.live
     assert decision.decided_on == item.meeting.start.date()
     client.logout()
-    assert client.get(f"/meetings/decisions/{decision.pk}/").status_code == 404
+    assert client.get(f"/board/decisions/{decision.pk}/").status_code == 404
 
     client.force_login(django_user_model.objects.get(username="board secretaries"))
     edit = reverse(f"{DECISIONS}:edit", args=[decision.pk])
@@ -90,7 +90,9 @@ def test_a_secretary_drafts_then_publishes_a_decision_on_a_project(
     assert "Example quayside scheme" in client.get(decision.url).content.decode()
 
 
-def test_a_secretary_keeps_the_forward_plan(client, django_user_model, meetings_index):
+def test_a_secretary_keeps_the_forward_plan(
+    client, django_user_model, meetings_index, board_index
+):
     login(client, django_user_model, "Board secretaries")
     committee = CommitteeFactory()
     refused = client.post(
@@ -126,7 +128,7 @@ def test_a_secretary_keeps_the_forward_plan(client, django_user_model, meetings_
     )
     assert ForwardPlanEntry.objects.get().live
     client.logout()
-    page = client.get("/meetings/forward-plan/").content.decode()
+    page = client.get("/board/forward-plan/").content.decode()
     assert "Sale of land" in page
     assert "Example Officer, Head of Property" in page
     assert "Exempt under paragraph 3 of Schedule 12A" in page
@@ -148,7 +150,7 @@ def test_other_groups_cannot_record_decisions(client, django_user_model, group):
 
 
 def test_a_confidential_item_takes_its_reason_from_schedule_12a(
-    client, django_user_model, meetings_index
+    client, django_user_model, meetings_index, board_index
 ):
     login(client, django_user_model, "Board secretaries")
     meeting = MeetingFactory(committee=CommitteeFactory(slug="board"))
@@ -179,7 +181,9 @@ def test_a_confidential_item_takes_its_reason_from_schedule_12a(
     )
 
 
-def test_a_reason_given_before_the_paragraphs_still_shows(client, meetings_index):
+def test_a_reason_given_before_the_paragraphs_still_shows(
+    client, meetings_index, board_index
+):
     item = AgendaItemFactory(confidential=True, confidential_reason="Commercial")
     assert (
         "Confidential:</strong> Commercial."
@@ -188,7 +192,7 @@ def test_a_reason_given_before_the_paragraphs_still_shows(client, meetings_index
 
 
 def test_the_same_project_twice_is_refused_with_a_message_not_an_error_page(
-    client, django_user_model, meetings_index
+    client, django_user_model, meetings_index, board_index
 ):
     login(client, django_user_model, "Board secretaries")
     project = FundedProjectFactory()
@@ -226,8 +230,9 @@ def test_a_second_post_of_a_new_decision_form_edits_the_first(
     ]
 
 
-def test_drafts_of_decisions_and_plan_entries_preview_under_the_meetings_page(
+def test_drafts_of_decisions_and_plan_entries_preview_under_the_board_page(
     meetings_index,
+    board_index,
 ):
     from tests.meetings.factories import ForwardPlanEntryFactory
 

@@ -52,10 +52,10 @@ def test_seed_adds_example_decisions_and_a_forward_plan(client, seeded_site):
     assert all(
         e.title.startswith("Example plan entry") for e in ForwardPlanEntry.objects.all()
     )
-    register = client.get("/meetings/decisions/").content.decode()
+    register = client.get("/board/decisions/").content.decode()
     assert "Example decision: programme update noted" in register
     private = decisions.get(agenda_item__confidential=True)
     page = client.get(private.url).content.decode()
     assert "Example outcome" in page and "kept private" not in page
-    plan = client.get("/meetings/forward-plan/").content.decode()
+    plan = client.get("/board/forward-plan/").content.decode()
     assert "Exempt under paragraph 3 of Schedule 12A" in plan

@@ -256,3 +256,29 @@ def test_moving_a_meeting_to_another_committee_purges_its_old_address(
         f"/meetings/skills-board/{meeting.pk}/",
         "/meetings/skills-board/",
     } <= paths(purged)
+
+
+def test_publishing_a_decision_purges_the_register_its_page_and_its_meeting(
+    purged, home_page, django_capture_on_commit_callbacks
+):
+    from tests.meetings.factories import BoardIndexPageFactory, DecisionFactory
+
+    MeetingIndexPageFactory(parent=home_page)
+    BoardIndexPageFactory(parent=home_page)
+    meeting = MeetingFactory(committee=CommitteeFactory(slug="board"))
+    decision = DecisionFactory(agenda_item__meeting=meeting, live=False)
+    purged.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        decision.save_revision().publish()
+
+    assert {
+        "/board/decisions/",
+        f"/board/decisions/{decision.pk}/",
+        "/board/decisions/feed/",
+        "/board/decisions.json",
+        "/board/decisions.csv",
+        "/board/forward-plan/",
+        "/board/forward-plan.json",
+        f"/meetings/board/{meeting.pk}/",
+    } <= paths(purged)
