@@ -29,7 +29,9 @@ def offline_page(page, live_server, seeded_site):
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.on(
         "console",
-        lambda message: errors.append(message.text) if message.type == "error" else None,
+        lambda message: errors.append(message.text)
+        if message.type == "error"
+        else None,
     )
     page.blocked, page.errors = blocked, errors
     return page
@@ -43,7 +45,10 @@ def test_the_map_shows_the_coastline_and_every_site_offline(offline_page, live_s
     assert offline_page.locator(".funding-map__land").count() >= 1
     assert offline_page.locator(".funding-map__land").first.is_visible()
     assert len(site_names_on_the_map(offline_page)) == 18
-    assert "Natural Earth" in offline_page.locator(".leaflet-control-attribution").inner_text()
+    assert (
+        "Natural Earth"
+        in offline_page.locator(".leaflet-control-attribution").inner_text()
+    )
     assert offline_page.errors == []
     assert offline_page.blocked == []
 
@@ -54,7 +59,10 @@ def test_the_street_map_loads_only_when_the_visitor_asks(offline_page, live_serv
     assert offline_page.blocked == []
 
     button = offline_page.get_by_role("button", name="Show the street map")
-    assert "tile.openstreetmap.org" in offline_page.locator("#funding-map-tiles").inner_text()
+    assert (
+        "tile.openstreetmap.org"
+        in offline_page.locator("#funding-map-tiles").inner_text()
+    )
     button.click()
     offline_page.locator(".funding-map__message").wait_for(timeout=10000)
     assert button.get_attribute("aria-pressed") == "true"
