@@ -77,7 +77,13 @@
           pane: "basemap",
           interactive: false,
           attribution: "Coastline: Natural Earth (public domain)",
-          style: { className: "funding-map__land", color: "#6b7a8f", weight: 1, fillColor: "#f4f1e8", fillOpacity: 1 },
+          style: {
+            className: "funding-map__land",
+            color: "#6b7a8f",
+            weight: 1,
+            fillColor: "#f4f1e8",
+            fillOpacity: 1,
+          },
         }).addTo(map);
       })
       .catch(function () {
