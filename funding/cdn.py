@@ -16,11 +16,13 @@ from portal.caching.routing import route_url
 
 
 def _section_paths():
-    """The overview, the lists and every open data file, which all sum or list."""
+    """The overview, the lists and every open data file, which all sum or list, and
+    the home page, which shows a headline figure."""
     base = FundingIndexPage.public_url()
     if not base:
         return set()
     return {
+        "/",
         base,
         route_url(FundingIndexPage, "projects", base=base),
         route_url(FundingIndexPage, "sites", base=base),

@@ -41,6 +41,7 @@ PROJECT_COLUMNS = {
     "recipient": "recipient",
     "recipient_identifier": "recipient_identifier",
     "local_authority": "local_authority",
+    "also_in_local_authority": "also_in_local_authority",
     "amount_awarded": "amount_awarded",
     "total_cost": "total_cost",
     "stage": "stage",
@@ -266,10 +267,10 @@ def recipient(row, prefix):
     return {"id": identifier, "name": row["recipient"]}
 
 
-def beneficiary_location(row):
-    code, code_type = ONS_CODES[row["local_authority"]]
+def beneficiary_location(row, authority):
+    code, code_type = ONS_CODES[authority]
     location = {
-        "name": LocalAuthority(row["local_authority"]).label,
+        "name": LocalAuthority(authority).label,
         "geoCode": code,
         "geoCodeType": code_type,
         "countryCode": "GB",
@@ -297,8 +298,13 @@ def grant(row, prefix, funding_organization, page_url):
     }
     if row["last_published_at"]:
         data["dateModified"] = row["last_published_at"].isoformat()
-    if row["local_authority"]:
-        data["beneficiaryLocation"] = [beneficiary_location(row)]
+    authorities = [row["local_authority"], row["also_in_local_authority"]]
+    if any(authorities):
+        data["beneficiaryLocation"] = [
+            beneficiary_location(row, authority)
+            for authority in authorities
+            if authority
+        ]
     dates = {}
     if row["start_date"]:
         dates["startDate"] = row["start_date"].isoformat()
@@ -341,6 +347,7 @@ def threesixtygiving_json(request, page):
             "recipient",
             "recipient_identifier",
             "local_authority",
+            "also_in_local_authority",
             "latitude",
             "longitude",
             "start_date",

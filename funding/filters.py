@@ -36,7 +36,7 @@ class ProjectFilterForm(FilterForm):
         if fund := self.chosen("fund"):
             projects = projects.filter(fund__slug=fund)
         if local_authority := self.chosen("local_authority"):
-            projects = projects.filter(local_authority=local_authority)
+            projects = projects.in_local_authority(local_authority)
         if stage := self.chosen("stage"):
             projects = projects.filter(stage=stage)
         return projects

@@ -734,8 +734,7 @@ class RoundImporter(Importer):
         "status": Column(
             "status",
             choice(FundRound.Status.choices),
-            default=FundRound.Status.ANNOUNCED,
-            example="Announced",
+            example="Allocated",
         ),
         "date_announced": Column("date_announced", date),
     }
@@ -786,6 +785,10 @@ class ProjectImporter(Importer):
             "local_authority",
             choice(EnterpriseZoneSite.local_authority.field.choices),
             example="Northumberland",
+        ),
+        "also_in_local_authority": Column(
+            "also_in_local_authority",
+            choice(EnterpriseZoneSite.local_authority.field.choices),
         ),
         "amount_awarded": Column(
             "amount_awarded", money, required=True, example="4440736"

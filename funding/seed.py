@@ -314,24 +314,26 @@ ROUNDS = [
     ),
 ]
 
-# (identifier, title, amount, local authority, source key): round and stage not given.
+# (identifier, title, amount, local authorities, source key): round and stage not
+# given. The project listing names no council: IAMP's are its Enterprise Zone site's
+# (facts.md), Northumberland Energy Park is in Blyth, Northumberland.
 PROJECTS = [
     (
         "lgf-iamp",
         "International Advanced Manufacturing Park (IAMP)",
         Z("41150000"),
-        "",
+        (LA.SOUTH_TYNESIDE, LA.SUNDERLAND),
         "neca-lgf",
     ),
     (
         "lgf-northumberland-energy-park",
         "Northumberland Energy Park",
         Z("4440736"),
-        LA.NORTHUMBERLAND,
+        (LA.NORTHUMBERLAND,),
         "neca-lgf",
     ),
-    ("lgf-east-pilgrim-street", "East Pilgrim Street", Z("4350000"), "", "neca-lgf"),
-    ("lgf-netpark", "NETPark", Z("25200000"), "", "tag-lgf"),
+    ("lgf-east-pilgrim-street", "East Pilgrim Street", Z("4350000"), (), "neca-lgf"),
+    ("lgf-netpark", "NETPark", Z("25200000"), (), "tag-lgf"),
 ]
 
 # Well-known town-centre coordinates: each site is shown as approximate.
@@ -484,7 +486,8 @@ class FundingSeeder:
                     **self.published(),
                 },
             )
-        for identifier, title, amount, authority, source in PROJECTS:
+        for identifier, title, amount, authorities, source in PROJECTS:
+            authority, also_in = (*authorities, "", "")[:2]
             self.get_or_create(
                 FundedProject,
                 {"identifier": identifier},
@@ -493,6 +496,7 @@ class FundingSeeder:
                     "title": title,
                     "amount_awarded": amount,
                     "local_authority": authority,
+                    "also_in_local_authority": also_in,
                     "source": sources[source],
                     **self.published(),
                 },

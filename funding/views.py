@@ -2,6 +2,7 @@
 serves (see ``FundingIndexPage``)."""
 
 from functools import partial
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.shortcuts import get_object_or_404
@@ -85,9 +86,15 @@ def site_list(request, page):
             "sites": sites,
             "map_features": partial(exports.site_features, sites, page, request),
             "tile_url": settings.FUNDING_MAP_TILE_URL,
+            "tile_host": tile_host(settings.FUNDING_MAP_TILE_URL),
             "tile_attribution": settings.FUNDING_MAP_ATTRIBUTION,
         },
     )
+
+
+def tile_host(url):
+    """``tile.openstreetmap.org`` from a tile URL template, ``{s}.`` left out."""
+    return urlsplit(url).netloc.split("}.", 1)[-1]
 
 
 def site_detail(request, page, slug):

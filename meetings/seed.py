@@ -319,9 +319,11 @@ class Seeder:
         last_past = number == len(days) - 2
         cancelled = main and number == 2
         confidential = main and number == 3
+        title = f"{committee.name} meeting, {day:%-d %B %Y}"
         meeting = Meeting.objects.create(
             committee=committee,
-            title=f"Example: {committee.name} meeting, {day:%-d %B %Y}",
+            # One "Example" label: committees that carry it already need no other.
+            title=title if title.startswith("Example") else f"Example: {title}",
             start=start,
             end=start + datetime.timedelta(hours=2),
             venue="Example venue",

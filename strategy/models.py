@@ -25,6 +25,7 @@ from portal.contact_address import public_address
 from portal.models import SiteSettings
 from portal.security import ratelimit
 from portal.security.rich_text import sanitise
+from strategy import queries
 
 
 class BasePage(ViewRestrictionsCacheMixin, Page):
@@ -78,11 +79,41 @@ class HomePage(DirectRouteMixin, BasePage):
         related_name="+",
         help_text="The page highlighted under the heading, e.g. the strategy.",
     )
+    headline_figure = models.ForeignKey(
+        "funding.Figure",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Leave blank for the first headline figure of the funding page.",
+    )
+    headline_text = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Instead of a figure, e.g. 'Over £760m invested, 2015–21'. "
+        "Give its source below.",
+    )
+    headline_source = models.CharField(
+        max_length=255, blank=True, help_text="Where the text above comes from."
+    )
+    headline_source_url = models.URLField(
+        max_length=500, blank=True, verbose_name="headline source URL"
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("heading"),
         FieldPanel("summary"),
         FieldPanel("featured_page"),
+        MultiFieldPanel(
+            [
+                FieldPanel("headline_figure"),
+                FieldPanel("headline_text"),
+                FieldPanel("headline_source"),
+                FieldPanel("headline_source_url"),
+            ],
+            heading="Headline funding figure",
+            help_text="Shown with the next Board meeting and the latest papers.",
+        ),
         FieldPanel("body"),
     ]
     search_fields = BasePage.search_fields + [index.SearchField("heading")]
@@ -97,7 +128,23 @@ class HomePage(DirectRouteMixin, BasePage):
         context["featured"], context["sections"] = self.kept(
             request, "home", self._featured_and_sections
         )
+        context["current"] = self.kept(
+            request,
+            "home-current",
+            lambda: queries.whats_current(self.headline_figure_id),
+        )
         return context
+
+    def clean(self):
+        super().clean()
+        if self.headline_text and not self.headline_source:
+            raise ValidationError(
+                {"headline_source": "Say where the headline text comes from."}
+            )
+        if self.headline_source_url and not self.headline_text:
+            raise ValidationError(
+                {"headline_text": "Write the headline text this source is for."}
+            )
 
     def _featured_and_sections(self):
         featured = self.featured_page

@@ -396,8 +396,6 @@ STANDARD_PAGES = [
             heading("Known issues"),
             paragraph(
                 "<p>We know of these problems, and are fixing them:</p><ul>"
-                "<li>Without a connection to the map tile server, the Enterprise Zone map "
-                "shows no background map; every site is also listed below the map.</li>"
                 "<li>The map’s markers open by mouse or touch only; the list below the "
                 "map links every site for keyboard users.</li>"
                 "<li>The example PDF papers have no tagged structure.</li></ul>"
@@ -446,11 +444,11 @@ STANDARD_PAGES = [
             ),
             heading("The Enterprise Zone map"),
             paragraph(
-                "<p>The Enterprise Zone map loads its background map tiles from a tile "
-                "server (OpenStreetMap’s, unless we say otherwise here). To fetch them, "
-                "your browser sends that server your IP address and the part of the map "
-                "shown. The sites and the outline of the region are drawn from this "
-                "website alone.</p>"
+                "<p>The Enterprise Zone map draws the coastline and the sites from this "
+                "website alone. Only if you press “Show the street map” does it load map "
+                "tiles from a tile server (OpenStreetMap’s, unless we say otherwise "
+                "here): to fetch them, your browser sends that server your IP address and "
+                "the part of the map shown.</p>"
             ),
             heading("Mailing list and Board paper alerts"),
             paragraph(
@@ -504,8 +502,9 @@ STANDARD_PAGES = [
                 "holds a random value, nothing about you, and lasts a year.</p>"
                 "<p>Staff who sign in to edit the site are also given "
                 "<code>sessionid</code>, which keeps them signed in.</p>"
-                "<p>The Enterprise Zone map asks a tile server for its background map "
-                "(see the privacy notice); this website sets no cookie for it.</p>"
+                "<p>The Enterprise Zone map asks a tile server for a street map only if "
+                "you ask for one (see the privacy notice); this website sets no cookie "
+                "for it.</p>"
             ),
         ],
     },

@@ -33,6 +33,10 @@ class LocalAuthority(models.TextChoices):
     SUNDERLAND = "sunderland", "Sunderland"
 
 
+def authorities_display(*codes):
+    return " and ".join(LocalAuthority(code).label for code in codes if code)
+
+
 class Source(models.Model):
     """Where a figure or a site's details were found, shown to the public beside it."""
 
@@ -203,7 +207,10 @@ class FundRound(PublishableModel):
         **MONEY, null=True, blank=True, help_text="In pounds; blank if not known."
     )
     status = models.CharField(
-        max_length=20, choices=Status.choices, default=Status.ANNOUNCED
+        max_length=20,
+        choices=Status.choices,
+        blank=True,
+        help_text="Leave blank if the source does not give one.",
     )
     date_announced = models.DateField(null=True, blank=True)
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="+")
@@ -232,6 +239,11 @@ class FundRound(PublishableModel):
 
 
 class FundedProjectQuerySet(PublicQuerySet):
+    def in_local_authority(self, code):
+        return self.filter(
+            models.Q(local_authority=code) | models.Q(also_in_local_authority=code)
+        )
+
     def public_rule(self):
         return (
             super().public_rule()
@@ -297,6 +309,12 @@ class FundedProject(PublishableModel, index.Indexed):
     local_authority = models.CharField(
         max_length=30, choices=LocalAuthority.choices, blank=True
     )
+    also_in_local_authority = models.CharField(
+        max_length=30,
+        choices=LocalAuthority.choices,
+        blank=True,
+        help_text="For a project that spans two local authorities.",
+    )
     amount_awarded = models.DecimalField(**MONEY, help_text="In pounds.")
     total_cost = models.DecimalField(
         **MONEY, null=True, blank=True, help_text="In pounds, all funders together."
@@ -336,7 +354,9 @@ class FundedProject(PublishableModel, index.Indexed):
         FieldPanel("title"),
         FieldPanel("recipient"),
         FieldPanel("recipient_identifier"),
-        FieldPanel("local_authority"),
+        FieldRowPanel(
+            [FieldPanel("local_authority"), FieldPanel("also_in_local_authority")]
+        ),
         FieldRowPanel([FieldPanel("amount_awarded"), FieldPanel("total_cost")]),
         FieldPanel("stage"),
         FieldRowPanel(
@@ -378,6 +398,10 @@ class FundedProject(PublishableModel, index.Indexed):
 
     def get_absolute_url(self):
         return route_url(INDEX_PAGE, "project", self.identifier)
+
+    def local_authorities_display(self):
+        """'South Tyneside and Sunderland'; blank when the source names none."""
+        return authorities_display(self.local_authority, self.also_in_local_authority)
 
     def get_preview_context(self, request, mode_name):
         context = super().get_preview_context(request, mode_name)
@@ -541,10 +565,7 @@ class EnterpriseZoneSite(PublishableModel, index.Indexed):
         return route_url(INDEX_PAGE, "site", self.slug)
 
     def local_authorities_display(self):
-        names = [self.get_local_authority_display()]
-        if self.also_in_local_authority:
-            names.append(self.get_also_in_local_authority_display())
-        return " and ".join(names)
+        return authorities_display(self.local_authority, self.also_in_local_authority)
 
     def sector_list(self):
         return [s.strip() for s in self.sectors.split(",") if s.strip()]

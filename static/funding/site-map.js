@@ -58,8 +58,60 @@
       message.className = "funding-map__message";
       message.setAttribute("role", "status");
       message.textContent =
-        "The background map could not be loaded. The sites are still marked, and all are listed below.";
+        "The street map could not be loaded. The coastline and the sites are still shown, and all are listed below.";
       container.parentNode.insertBefore(message, container);
+    });
+  }
+
+  // The coastline, drawn beneath the tiles from a file the site serves itself, so the
+  // map still shows where the sites are when no tile server can be reached.
+  function addBasemap(map, url) {
+    map.createPane("basemap").style.zIndex = 150;
+    fetch(url)
+      .then(function (response) {
+        return response.ok ? response.json() : null;
+      })
+      .then(function (land) {
+        if (!land) return;
+        L.geoJSON(land, {
+          pane: "basemap",
+          interactive: false,
+          attribution: "Coastline: Natural Earth (public domain)",
+          style: {
+            className: "funding-map__land",
+            color: "#6b7a8f",
+            weight: 1,
+            fillColor: "#f4f1e8",
+            fillOpacity: 1,
+          },
+        }).addTo(map);
+      })
+      .catch(function () {
+        // The markers and the list below still show every site.
+      });
+  }
+
+  // Tiles come from another server, which sees the visitor's address, and fail with
+  // errors when it cannot be reached: they load only when the visitor asks.
+  function offerStreetMap(map, container, toggle) {
+    var button = toggle.querySelector("button");
+    var tiles = null;
+    toggle.hidden = false;
+    button.addEventListener("click", function () {
+      var show = button.getAttribute("aria-pressed") !== "true";
+      if (show && !tiles) {
+        tiles = L.tileLayer(container.dataset.tileUrl, {
+          attribution: container.dataset.attribution,
+          maxZoom: 18,
+        });
+        warnWhenTilesFail(tiles, container);
+      }
+      if (show) {
+        tiles.addTo(map);
+      } else {
+        map.removeLayer(tiles);
+      }
+      button.setAttribute("aria-pressed", show ? "true" : "false");
     });
   }
 
@@ -72,13 +124,12 @@
     var features = JSON.parse(data.textContent);
     container.hidden = false;
     var map = L.map(container, { scrollWheelZoom: false });
-    if (container.dataset.tileUrl) {
-      var tiles = L.tileLayer(container.dataset.tileUrl, {
-        attribution: container.dataset.attribution,
-        maxZoom: 18,
-      });
-      warnWhenTilesFail(tiles, container);
-      tiles.addTo(map);
+    if (container.dataset.basemapUrl) {
+      addBasemap(map, container.dataset.basemapUrl);
+    }
+    var toggle = document.getElementById("funding-map-tiles");
+    if (container.dataset.tileUrl && toggle) {
+      offerStreetMap(map, container, toggle);
     }
     var markers = groupedByPoint(features).map(function (group) {
       var lonLat = group[0].geometry.coordinates;

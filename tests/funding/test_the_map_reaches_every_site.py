@@ -39,6 +39,7 @@ def test_every_marker_has_an_accessible_name(map_page):
 def test_a_failed_tile_server_is_explained(page, live_server, settings, seeded_site):
     settings.FUNDING_MAP_TILE_URL = "http://127.0.0.1:9/{z}/{x}/{y}.png"
     page.goto(live_server.url + "/funding/enterprise-zones/")
+    page.get_by_role("button", name="Show the street map").click()
 
     message = page.locator(".funding-map__message")
     message.wait_for(timeout=10000)

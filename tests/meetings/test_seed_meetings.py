@@ -59,3 +59,13 @@ def test_seed_adds_example_decisions_and_a_forward_plan(client, seeded_site):
     assert "Example outcome" in page and "kept private" not in page
     plan = client.get("/board/forward-plan/").content.decode()
     assert "Exempt under paragraph 3 of Schedule 12A" in plan
+
+
+def test_seeded_meeting_titles_carry_one_example_label(seeded_site):
+    titles = list(Meeting.objects.values_list("title", flat=True))
+    assert titles and all(title.startswith("Example") for title in titles)
+    assert not [title for title in titles if title.count("Example") > 1]
+    assert any(title.startswith("Example: Board meeting, ") for title in titles)
+    assert any(
+        title.startswith("Example strategy sub-board meeting, ") for title in titles
+    )

@@ -18,6 +18,7 @@ from portal.caching import changes
 from strategy.models import StandardPage
 from tests.funding.factories import (
     EnterpriseZoneSiteFactory,
+    FigureFactory,
     FundedProjectFactory,
     FundFactory,
     FundingIndexPageFactory,
@@ -114,6 +115,18 @@ def test_a_funding_project_purges_the_overview_lists_and_open_data(
         "/funding/projects.json",
         "/funding/360giving.json",
     } <= paths(purged)
+
+
+def test_a_funding_figure_purges_the_home_page_that_may_show_it(
+    purged, home_page, django_capture_on_commit_callbacks
+):
+    FundingIndexPageFactory(parent=home_page)
+    purged.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        FigureFactory(is_headline=True)
+
+    assert {"/", "/funding/"} <= paths(purged)
 
 
 def test_publishing_a_page_purges_it_its_parent_and_the_home_page(
