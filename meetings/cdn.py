@@ -138,6 +138,20 @@ def _first_term_change(now):
     ]
 
 
+def register_leaves(now):
+    """When a former member's register next leaves the site: the start of the day
+    after its public period (``BoardSettings.register_kept_days``), on any site."""
+    today = timezone.localdate(now)
+    days = [
+        Person.objects.public().first_register_leaving(today, kept_days)
+        for kept_days in BoardSettings.kept_days_in_use()
+    ]
+    days = [day for day in days if day is not None]
+    if not days:
+        return None
+    return timezone.make_aware(datetime.datetime.combine(min(days), datetime.time()))
+
+
 def _register_paths(index):
     """The register, the plan, their feeds and open data files."""
     url = partial(route_url, MeetingIndexPage, base=index)
@@ -224,6 +238,7 @@ def register():
         ForwardPlanEntry,
     )
     changes.register_next_change(next_change)
+    changes.register_next_change(register_leaves)
     cdn.register(Meeting, meeting_paths)
     cdn.register(MeetingDocument, document_paths)
     cdn.register(AgendaItem, agenda_item_paths)
