@@ -207,11 +207,12 @@ FILES = {
 }
 
 
-def response(request, page, name, format, today, kept_days):
-    if name not in FILES:
+def response(request, page, name, format, today, kept_days, files=FILES):
+    """File ``name`` of ``files`` (by default, the people's files) in ``format``."""
+    if name not in files:
         raise Http404("No such file")
     context = Context(request, page, today, kept_days)
-    rows, shape = FILES[name](context)
+    rows, shape = files[name](context)
     if format == "csv":
         return _csv(name, (shape(row) for row in rows.iterator(chunk_size=2000)))
     number = query.page_number(request)

@@ -7,6 +7,7 @@ from django.db.models import Min, Q
 from django.urls import reverse
 from django.utils import timezone
 
+from meetings import oparl
 from meetings.decision_exports import OPEN_DATA_FILES
 from meetings.models import (
     AgendaItem,
@@ -28,9 +29,22 @@ from meetings.models import (
 from portal.caching.routing import route_url
 
 
+def _open_data_paths(names):
+    """The Board's open data files ``names``, in JSON and CSV."""
+    board = BoardIndexPage.public_url()
+    if not board:
+        return set()
+    return {
+        route_url(BoardIndexPage, "open_data", name, format, base=board)
+        for name in names
+        for format in ("json", "csv")
+    }
+
+
 def _listing_paths(index, committee):
     url = partial(route_url, MeetingIndexPage, base=index)
     paths = {index, url("feed"), url("calendar"), "/", reverse("sitemap")}
+    paths |= _open_data_paths(oparl.FILES)
     if committee is not None:
         paths |= {
             url("committee", committee.slug),
@@ -84,11 +98,7 @@ def board_paths(person=None):
         return set()
     url = partial(route_url, BoardIndexPage, base=index)
     paths = {index, url("past_members"), reverse("sitemap")}
-    paths |= {
-        url("open_data", name, format)
-        for name in ("members", "memberships", "registers", "attendance")
-        for format in ("json", "csv")
-    }
+    paths |= _open_data_paths(oparl.ALL_FILES)
     if person is not None:
         paths.add(url("member", person.slug))
     return paths
@@ -126,6 +136,20 @@ def _first_term_change(now):
         timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
         for day in moments
     ]
+
+
+def register_leaves(now):
+    """When a former member's register next leaves the site: the start of the day
+    after its public period (``BoardSettings.register_kept_days``), on any site."""
+    today = timezone.localdate(now)
+    days = [
+        Person.objects.public().first_register_leaving(today, kept_days)
+        for kept_days in BoardSettings.kept_days_in_use()
+    ]
+    days = [day for day in days if day is not None]
+    if not days:
+        return None
+    return timezone.make_aware(datetime.datetime.combine(min(days), datetime.time()))
 
 
 def _register_paths(index):
@@ -218,6 +242,7 @@ def register():
         ForwardPlanEntry,
     )
     changes.register_next_change(next_change)
+    changes.register_next_change(register_leaves)
     cdn.register(Meeting, meeting_paths)
     cdn.register(MeetingDocument, document_paths)
     cdn.register(AgendaItem, agenda_item_paths)

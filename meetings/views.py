@@ -3,6 +3,7 @@ serves (see ``MeetingIndexPage``)."""
 
 from collections import defaultdict
 
+from django.apps import apps
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
@@ -13,14 +14,17 @@ from meetings import (
     board_queries,
     decision_queries,
     feeds,
+    oparl,
     pack,
     queries,
 )
 from meetings.filters import UPCOMING, MeetingFilterForm
 from meetings.models.documents import MeetingDocument
+from meetings.models.people import BOARD_PAGE
 from meetings.storage import private_storage
 from portal import query
 from portal.caching import changes
+from portal.caching.routing import route_url
 
 PER_PAGE = 20
 # The index opens with the next few meetings; ?when=upcoming pages through them all.
@@ -84,8 +88,26 @@ def _listing(request, page, template, committee_slug=None):
             "upcoming_count": upcoming_count,
             "more_upcoming": upcoming_count > UPCOMING_FIRST,
             "page_obj": page_obj,
+            "open_data": _open_data(oparl.FILES),
         },
     )
+
+
+def _open_data(names):
+    """The Board's open data files ``names``, as its page serves them (none without
+    it), for ``meetings/board/includes/open_data_files.html``."""
+    board = apps.get_model(BOARD_PAGE).public_url()
+    if not board:
+        return []
+    return [
+        {
+            "title": title,
+            "json": route_url(BOARD_PAGE, "open_data", name, "json", base=board),
+            "csv": route_url(BOARD_PAGE, "open_data", name, "csv", base=board),
+        }
+        for name, title in oparl.TITLES.items()
+        if name in names
+    ]
 
 
 def meeting_detail(request, page, slug, pk):
@@ -167,6 +189,7 @@ def board_members(request, page):
         context_overrides={
             "members": board_queries.current_members(today),
             "past": False,
+            "open_data": _open_data(oparl.ALL_FILES),
         },
     )
 
@@ -179,6 +202,7 @@ def past_members(request, page):
         context_overrides={
             "members": board_queries.past_members(today),
             "past": True,
+            "open_data": _open_data(oparl.ALL_FILES),
         },
     )
 
@@ -212,5 +236,11 @@ def member_detail(request, page, slug):
 def board_open_data(request, page, name, format):
     settings = board_queries.board_settings(request)
     return board_exports.response(
-        request, page, name, format, timezone.localdate(), settings.register_kept_days
+        request,
+        page,
+        name,
+        format,
+        timezone.localdate(),
+        settings.register_kept_days,
+        files=oparl.ALL_FILES,
     )

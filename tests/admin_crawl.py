@@ -257,6 +257,11 @@ def viewset_screens(user):
                 if kwargs is None:
                     continue
                 url = reverse(url_name, kwargs=kwargs)
+                # A role may hold a permission in some collections only (Board
+                # secretaries' images): a screen of one object asks about that one.
+                reaches = policy.user_has_any_permission_for_instance(
+                    user, sorted(NEEDS[name]), obj
+                )
             else:
                 url = reverse(url_name)
             newest = str(obj) if obj is not None and name in CHOOSER_SCREENS else ""

@@ -7,7 +7,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from meetings import decision_exports, decision_views, views
+from meetings import decision_exports, decision_views, oparl, views
 from portal.blocks import RICH_TEXT_FEATURES
 from portal.caching.routing import IndexPageMixin
 
@@ -90,10 +90,9 @@ class MeetingIndexPage(IndexPageMixin, Page):
 
 
 MEMBER = r"^members/(?P<slug>[-\w]+)/$"
-# The Board's open data files: /board/<name>.json and /board/<name>.csv.
-OPEN_DATA = (
-    r"^(?P<name>members|memberships|registers|attendance)\.(?P<format>json|csv)/?$"
-)
+# The Board's open data files, its people's and its meetings':
+# /board/<name>.json and /board/<name>.csv.
+OPEN_DATA = rf"^(?P<name>{'|'.join(oparl.ALL_FILES)})\.(?P<format>json|csv)/?$"
 
 
 class BoardIndexPage(IndexPageMixin, Page):

@@ -10,7 +10,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Max, Q
+from django.db.models import Max, Min, Q
 from django.utils.text import slugify
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -23,6 +23,7 @@ from portal.caching.routing import route_url
 from portal.publishing import PublicQuerySet, PublishableModel
 
 BOARD_PAGE = "meetings.BoardIndexPage"
+ONE_DAY = datetime.timedelta(days=1)
 
 
 class BoardRole(models.TextChoices):
@@ -63,6 +64,13 @@ class BoardSettings(BaseSiteSetting):
     class Meta:
         verbose_name = "Board settings"
 
+    @classmethod
+    def kept_days_in_use(cls):
+        """Every site's number of days a register stays public (the default for a
+        site that has not saved its settings)."""
+        default = cls._meta.get_field("register_kept_days").default
+        return set(cls.objects.values_list("register_kept_days", flat=True)) | {default}
+
 
 class PersonQuerySet(PublicQuerySet):
     def current(self, today):
@@ -73,6 +81,16 @@ class PersonQuerySet(PublicQuerySet):
 
     def past(self, today):
         return self.filter(term_ends_on__lt=today)
+
+    def first_register_leaving(self, today, kept_days):
+        """The first day after ``today`` on which one of these people's registers
+        leaves the site, kept ``kept_days`` after the term (see
+        ``Person.register_is_public``); None if none will."""
+        kept = datetime.timedelta(days=kept_days)
+        last_term = self.filter(term_ends_on__gte=today - kept).aggregate(
+            first=Min("term_ends_on")
+        )["first"]
+        return None if last_term is None else last_term + kept + ONE_DAY
 
 
 class Person(PublishableModel, index.Indexed, ClusterableModel):

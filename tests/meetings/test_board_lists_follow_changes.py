@@ -5,8 +5,15 @@ import datetime
 
 import pytest
 from django.utils import timezone
+from wagtail.models import Site
 
-from tests.meetings.factories import AttendanceFactory, MeetingFactory, PersonFactory
+from meetings.models import BoardSettings
+from tests.meetings.factories import (
+    AttendanceFactory,
+    InterestEntryFactory,
+    MeetingFactory,
+    PersonFactory,
+)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clock", "page_cache")]
 
@@ -46,3 +53,36 @@ def test_a_published_change_and_new_attendance_show_on_the_next_view(
 
     assert "New organisation" in html(client, "/board/")
     assert "Present" in html(client, meeting.url)
+
+
+def test_a_former_members_register_leaves_every_cache_when_its_period_ends(
+    client, board_index, clock, settings
+):
+    settings.PAGE_CACHE_SECONDS = 60 * 24 * 3600  # longer than the wait below
+    board_settings = BoardSettings.for_site(Site.objects.get(is_default_site=True))
+    board_settings.register_kept_days = 30
+    board_settings.save()
+    today = timezone.localdate()
+    former = PersonFactory(
+        name="Example former member",
+        appointed_on=today - datetime.timedelta(days=400),
+        term_ends_on=today - datetime.timedelta(days=10),
+    )
+    InterestEntryFactory(person=former, description="Example old directorship")
+    assert "Example old directorship" in html(client, former.url)
+    assert "Example old directorship" in html(client, "/board/registers.json")
+
+    # Public through the 30th day after the term ends; gone at the next midnight.
+    clock.move_to(
+        timezone.make_aware(
+            datetime.datetime.combine(
+                today + datetime.timedelta(days=20), datetime.time(23, 59)
+            )
+        )
+    )
+    assert "Example old directorship" in html(client, former.url)
+    clock.shift(datetime.timedelta(minutes=1))
+
+    assert "Example old directorship" not in html(client, former.url)
+    assert "no longer published" in html(client, former.url)
+    assert "Example old directorship" not in html(client, "/board/registers.json")

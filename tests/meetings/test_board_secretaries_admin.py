@@ -212,3 +212,81 @@ def test_a_forged_form_count_cannot_create_a_document(client, secretary):
     )
     assert response.status_code in (200, 302)
     assert not meeting.documents.exists()
+
+
+def test_board_secretaries_upload_and_choose_images_in_board_members_only(secretary):
+    from wagtail.models import Collection, GroupCollectionPermission
+
+    granted = GroupCollectionPermission.objects.filter(group__name="Board secretaries")
+    assert {(row.collection.name, row.permission.codename) for row in granted} == {
+        ("Board members", "add_image"),
+        ("Board members", "change_image"),
+        ("Board members", "choose_image"),
+    }
+    assert Collection.objects.get(name="Board members").get_parent().is_root()
+    assert not secretary.has_perm("wagtailimages.delete_image")
+
+
+def test_a_secretary_uploads_a_member_photo_and_chooses_it_for_them(
+    client, secretary, board_index
+):
+    from wagtail.images import get_image_model
+    from wagtail.images.tests.utils import get_test_image_file
+    from wagtail.models import Collection
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+    from meetings.models import Person
+    from tests.meetings.factories import PersonFactory
+    from tests.portal.test_renditions_made_on_upload import png
+
+    Image = get_image_model()
+    root = Collection.get_first_root_node()
+    board_members = Collection.objects.get(name="Board members")
+    other = Image.objects.create(
+        title="Example harbour picture", file=get_test_image_file(), collection=root
+    )
+    person = PersonFactory(name="Example member", slug="example-member")
+
+    # The library is in the secretary's menu, and offers the one collection.
+    assert "/admin/images/" in client.get(reverse("wagtailadmin_home")).content.decode()
+    # Asking for another collection stores it in the one they may use.
+    response = client.post(
+        "/admin/images/add/",
+        {"title": "Example member portrait", "file": png(), "collection": root.pk},
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    photo = Image.objects.get(title="Example member portrait")
+    assert photo.collection == board_members
+    chooser = client.get(reverse("wagtailimages_chooser:choose")).content.decode()
+    assert "Example member portrait" in chooser
+    assert "Example harbour picture" not in chooser
+    assert client.get(f"/admin/images/{other.pk}/").status_code != 200
+
+    edit = reverse("wagtailsnippets_meetings_person:edit", args=[person.pk])
+    response = client.post(
+        edit,
+        nested_form_data(
+            {
+                "name": person.name,
+                "slug": person.slug,
+                "photo": photo.pk,
+                "photo_alt": "Example member, smiling, in front of a window",
+                "role": person.role,
+                "sector": person.sector,
+                "organisation": person.organisation,
+                "appointed_on": person.appointed_on.isoformat(),
+                "term_ends_on": "",
+                "biography": person.biography,
+                "memberships": inline_formset([]),
+                "interests": inline_formset([]),
+                "action-publish": "action-publish",
+            }
+        ),
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    person = Person.objects.get(pk=person.pk)
+    assert person.photo == photo
+
+    client.logout()
+    page = client.get(person.url).content.decode()
+    assert 'alt="Example member, smiling, in front of a window"' in page

@@ -344,3 +344,29 @@ def test_no_url_the_site_offers_reveals_a_hidden_decision_or_plan_entry(
     for secret in DECISION_SECRETS:
         results = client.get("/search/", {"q": secret}).content.decode()
         assert "search-result" not in results, f"search for {secret} found it"
+
+
+def test_no_open_data_file_reveals_a_hidden_meeting_item_or_paper(
+    client, hidden_and_public_papers, board_index
+):
+    meeting, hidden = hidden_and_public_papers
+    secret_item = meeting.agenda_items.get(confidential=True)
+    secret_item.outcome = "Secretoutcome of the land deal"
+    secret_item.save()
+    AgendaItemFactory(meeting=hidden[3].meeting, title="Secretdraftmeeting item")
+    names = ("committees", "meetings", "agenda-items", "papers")
+    starts = ["/board/", "/meetings/"]
+    starts += [
+        f"/board/{name}.{format}" for name in names for format in ("json", "csv")
+    ]
+    bodies = crawl(client, starts)
+
+    papers = bodies["/board/papers.json"].decode()
+    assert "Publicpaper" in papers
+    assert "Land deal" in bodies["/board/agenda-items.json"].decode()
+    for path, body in bodies.items():
+        text = visible_text(body).lower()
+        for secret in [*SECRETS, "Secretoutcome"]:
+            assert secret.lower() not in text, f"{secret} leaked at {path}"
+    for document in hidden:
+        assert f"/meetings/documents/{document.pk}/" not in papers

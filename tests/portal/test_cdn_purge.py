@@ -24,7 +24,9 @@ from tests.funding.factories import (
     FundingIndexPageFactory,
 )
 from tests.meetings.factories import (
+    BoardIndexPageFactory,
     CommitteeFactory,
+    MeetingDocumentFactory,
     MeetingFactory,
     MeetingIndexPageFactory,
 )
@@ -93,6 +95,24 @@ def test_publishing_a_meeting_purges_its_pages_listings_and_feeds(
         "/sitemap.xml",
     } <= paths(purged)
     assert {host for host, _path in purged} == {"localhost"}
+
+
+def test_publishing_a_paper_purges_the_meetings_open_data_files(
+    purged, home_page, django_capture_on_commit_callbacks
+):
+    MeetingIndexPageFactory(parent=home_page)
+    BoardIndexPageFactory(parent=home_page)
+    meeting = MeetingFactory(committee=CommitteeFactory(slug="board"))
+    purged.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        MeetingDocumentFactory(meeting=meeting)
+
+    assert {
+        f"/board/{name}.{format}"
+        for name in ("committees", "meetings", "agenda-items", "papers")
+        for format in ("json", "csv")
+    } <= paths(purged)
 
 
 def test_a_funding_project_purges_the_overview_lists_and_open_data(

@@ -4,7 +4,9 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import reverse
+from wagtail.images import get_image_model
 from wagtail.models import Workflow
+from wagtail.permissions import policy_registry
 from wagtail.test.utils.form_data import (
     inline_formset,
     nested_form_data,
@@ -154,19 +156,24 @@ def test_board_secretaries_reach_meetings_only(client, theme):
     assert reachable(client, f"{MEETINGS}add/")
     # They link decisions to projects: they may see and choose them, not change them.
     assert reachable(client, FUNDED_PROJECTS)
+    # Members' photos: the image library, in the "Board members" collection only.
+    assert reachable(client, IMAGES)
+    assert reachable(client, f"{IMAGES}add/")
     for url in (
         reverse("wagtailadmin_pages:edit", args=[theme.pk]),
         f"{FUNDED_PROJECTS}add/",
         FUNDING_IMPORT,
-        IMAGES,
         USERS,
         GROUPS_URL,
         SITE_SETTINGS,
     ):
         assert not reachable(client, url), url
-    assert not theme.permissions_for_user(
-        get_user_model().objects.get(username="board-secretaries")
-    ).can_edit()
+    secretary = get_user_model().objects.get(username="board-secretaries")
+    assert not theme.permissions_for_user(secretary).can_edit()
+    images = policy_registry.get_by_type(get_image_model())
+    assert [
+        c.name for c in images.collections_user_has_permission_for(secretary, "add")
+    ] == ["Board members"]
 
 
 def test_funding_editors_reach_funding_only(client, theme):
