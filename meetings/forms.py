@@ -169,7 +169,7 @@ class MeetingDocumentForm(WagtailAdminModelForm):
         if file and "file" in self.changed_data:
             self.checked = check_upload(file)
             # Publishing is judged on the new file's checks, not the old one's.
-            self.instance._accessibility_report = self.checked.accessibility
+            self.instance.record_accessibility_on_save(self.checked.accessibility)
         return file
 
     def save(self, commit=True):

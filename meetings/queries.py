@@ -74,7 +74,8 @@ FAILING_PAPERS_LISTED = 200
 
 def papers_failing_checks():
     """The public papers that fail the accessibility checks, as plain values kept
-    until public content changes: ``{"total", "problems": [(problem, count)],
+    until public content changes: ``{"total", "unchecked", "problems": [(problem,
+    count)],
     "papers": [{"title", "url", "meeting", "problems"}]}``, newest meeting first and
     at most ``FAILING_PAPERS_LISTED`` of them."""
     return changes.cached("meetings:papers-failing-checks", _papers_failing_checks)
@@ -92,8 +93,10 @@ def _papers_failing_checks():
     listed = failing.select_related("meeting__committee", "accessibility").order_by(
         "-meeting__start", "pk"
     )[:FAILING_PAPERS_LISTED]
+    unchecked = MeetingDocument.objects.public().filter(accessibility__isnull=True)
     return {
         "total": total,
+        "unchecked": unchecked.count(),
         "problems": [(problems[code], count) for code, count in counts.most_common()],
         "papers": [
             {

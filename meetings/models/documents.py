@@ -277,10 +277,14 @@ class MeetingDocument(index.Indexed, models.Model):
         self.page_count = checked.page_count
         self.text = checked.text
         self.text_warning = checked.warning
-        # Recorded as this document's PaperCheck when it is saved.
-        self._accessibility_report = checked.accessibility
+        self.record_accessibility_on_save(checked.accessibility)
         self.uploaded_by = user if user and user.is_authenticated else None
         self.uploaded_at = timezone.now()
+
+    def record_accessibility_on_save(self, report):
+        """Keep ``report`` (``meetings.accessibility.check``'s) as this document's
+        ``PaperCheck`` when it is next saved; until then publishing is judged by it."""
+        self._accessibility_report = report
 
 
 class MeetingDocumentVersion(models.Model):

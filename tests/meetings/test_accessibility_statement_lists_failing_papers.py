@@ -142,3 +142,14 @@ def test_the_statement_runs_the_same_queries_at_3_and_300_failing_papers(
     assert small == large
     assert large[1] <= 12
     assert "300 published papers fail" in client.get(statement.url).content.decode()
+
+
+def test_papers_stored_before_the_checks_are_counted_as_not_checked(
+    client, statement, meeting
+):
+    MeetingDocumentFactory(meeting=meeting, title="Old paper")
+
+    html = client.get(statement.url).content.decode()
+
+    assert "1 published paper was stored before these checks began" in html
+    assert "Old paper" not in html

@@ -59,3 +59,18 @@ def test_seed_adds_example_decisions_and_a_forward_plan(client, seeded_site):
     assert "Example outcome" in page and "kept private" not in page
     plan = client.get("/meetings/forward-plan/").content.decode()
     assert "Exempt under paragraph 3 of Schedule 12A" in plan
+
+
+def test_seeded_example_papers_are_checked_and_named_on_the_statement(
+    client, seeded_site
+):
+    from meetings.models import PaperCheck
+
+    public = MeetingDocument.objects.public()
+    assert not public.filter(accessibility__isnull=True).exists()
+    assert PaperCheck.objects.filter(passed=False).count() == (
+        MeetingDocument.objects.count()
+    )
+    html = client.get("/accessibility/").content.decode()
+    assert f"{public.count()} published papers fail one or more checks" in html
+    assert "not been checked yet" not in html
