@@ -58,7 +58,7 @@ class MeetingDocumentsView(WagtailAdminTemplateMixin, TemplateView):
 
     def formset(self, data=None):
         documents = MeetingDocument.objects.filter(meeting=self.meeting).select_related(
-            "agenda_item"
+            "agenda_item", "accessibility"
         )
         return DocumentFormSet(
             data,
@@ -125,6 +125,13 @@ class MeetingDocumentsView(WagtailAdminTemplateMixin, TemplateView):
             for document in documents:
                 if document.text_warning:
                     messages.warning(request, document.text_warning)
+            failing = [d.title for d in documents if d.accessibility_findings()]
+            if failing:
+                messages.warning(
+                    request,
+                    f"{len(failing)} of the files fail accessibility checks "
+                    f"({', '.join(failing)}): what to fix is shown under each below.",
+                )
             return redirect(request.path)
         formset = self.formset(request.POST)
         if not formset.is_valid():

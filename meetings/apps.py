@@ -6,17 +6,19 @@ class MeetingsConfig(AppConfig):
     verbose_name = "Board meetings"
 
     def ready(self):
+        from django.db.models.signals import post_save
         from django.utils import timezone
         from django.utils.formats import date_format
         from wagtail.search import index
         from wagtail.signals import published
 
-        from meetings import bulk, cdn, decision_seed, seed
+        from meetings import bulk, cdn, decision_seed, ocr, seed
         from meetings.models import (
             Decision,
             ForwardPlanEntry,
             Meeting,
             MeetingDocument,
+            PaperCheck,
             Person,
         )
         from meetings.sitemaps import (
@@ -28,6 +30,7 @@ class MeetingsConfig(AppConfig):
         )
         from meetings.storage import private_storage
         from portal import search, sitemaps
+        from portal.caching import changes
         from portal.ops import backup, bulk_data, scheduler, seeding
 
         def reindex_with_agenda(sender, instance, **kwargs):
@@ -100,6 +103,13 @@ class MeetingsConfig(AppConfig):
         sitemaps.register("papers", PaperSitemap)
         sitemaps.register("decisions", DecisionSitemap)
         cdn.register()
+        # The accessibility statement lists the public papers that fail the checks.
+        changes.watch(PaperCheck)
+        post_save.connect(
+            ocr.queue_recognition,
+            sender=PaperCheck,
+            dispatch_uid="meetings-queue-recognition",
+        )
         backup.register_storage("meetings_private", private_storage)
         backup.register_content(Meeting, MeetingDocument, Decision, ForwardPlanEntry)
         seeding.register("meetings", seed.seed)

@@ -11,6 +11,7 @@ from wagtail.log_actions import log
 from meetings.models import MeetingDocument
 
 SCHEDULE_ACTION = "meetings.schedule_document"
+FAILING_CHECKS_ACTION = "meetings.publish_failing_checks"
 PUBLICATION_ACTIONS = {
     MeetingDocument.Publication.PUBLISHED: "wagtail.publish",
     MeetingDocument.Publication.UNPUBLISHED: "wagtail.unpublish",
@@ -31,3 +32,12 @@ def log_publication_change(document, previous, user):
         release = timezone.localtime(document.publish_at)
         data["release"] = release.strftime("%d %b %Y %H:%M %Z")
     log(document, PUBLICATION_ACTIONS[document.publication], user=user, data=data)
+    findings = document.accessibility_findings()
+    if findings and document.publication != MeetingDocument.Publication.UNPUBLISHED:
+        # Allowed by MEETINGS_PUBLISH_PAPERS_FAILING_CHECKS, and kept on the record.
+        log(
+            document,
+            FAILING_CHECKS_ACTION,
+            user=user,
+            data={"codes": [finding["code"] for finding in findings]},
+        )

@@ -168,6 +168,8 @@ class MeetingDocumentForm(WagtailAdminModelForm):
         file = self.cleaned_data.get("file")
         if file and "file" in self.changed_data:
             self.checked = check_upload(file)
+            # Publishing is judged on the new file's checks, not the old one's.
+            self.instance.record_accessibility_on_save(self.checked.accessibility)
         return file
 
     def save(self, commit=True):

@@ -1,9 +1,12 @@
 """What the public meetings pages read: every query starts from ``public()``."""
 
+from collections import Counter
+
+from django.apps import apps
 from django.db.models import F
 
 from meetings.models.documents import MeetingDocument
-from meetings.models.meetings import Committee, Meeting
+from meetings.models.meetings import INDEX_PAGE, Committee, Meeting
 from portal.caching import changes
 
 # What a listed meeting shows.
@@ -64,3 +67,46 @@ def documents(meeting):
             F("agenda_item__sort_order").asc(nulls_first=True), "kind", "title", "pk"
         )
     )
+
+
+FAILING_PAPERS_LISTED = 200
+
+
+def papers_failing_checks():
+    """The public papers that fail the accessibility checks, as plain values kept
+    until public content changes: ``{"total", "unchecked", "problems": [(problem,
+    count)],
+    "papers": [{"title", "url", "meeting", "problems"}]}``, newest meeting first and
+    at most ``FAILING_PAPERS_LISTED`` of them."""
+    return changes.cached("meetings:papers-failing-checks", _papers_failing_checks)
+
+
+def _papers_failing_checks():
+    failing = MeetingDocument.objects.public().filter(accessibility__passed=False)
+    counts, problems, total = Counter(), {}, 0
+    for findings in failing.values_list("accessibility__findings", flat=True):
+        total += 1
+        for finding in findings:
+            counts[finding["code"]] += 1
+            problems[finding["code"]] = finding["problem"]
+    base = apps.get_model(INDEX_PAGE).public_url()
+    listed = failing.select_related("meeting__committee", "accessibility").order_by(
+        "-meeting__start", "pk"
+    )[:FAILING_PAPERS_LISTED]
+    unchecked = MeetingDocument.objects.public().filter(accessibility__isnull=True)
+    return {
+        "total": total,
+        "unchecked": unchecked.count(),
+        "problems": [(problems[code], count) for code, count in counts.most_common()],
+        "papers": [
+            {
+                "title": document.title,
+                "url": document.get_url(base),
+                "meeting": document.meeting.display_title,
+                "problems": [
+                    finding["problem"] for finding in document.accessibility.findings
+                ],
+            }
+            for document in listed
+        ],
+    }

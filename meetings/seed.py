@@ -14,7 +14,7 @@ from django.utils import timezone
 from wagtail.models import Site
 from wagtail.search import index
 
-from meetings import holidays, pdf
+from meetings import accessibility, holidays, pdf
 from meetings.models import (
     AgendaItem,
     Attendance,
@@ -131,6 +131,7 @@ def example_document(meeting, kind, title, lines, **fields):
         **fields,
     )
     document.file.save(name, ContentFile(data), save=False)
+    document.record_accessibility_on_save(accessibility.check("pdf", data))
     document.save()
     return document
 

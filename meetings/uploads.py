@@ -18,7 +18,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 
-from meetings import pdf
+from meetings import accessibility, pdf
 from portal.security.uploads import CONTENT_TYPES, decode_text, read_checked
 
 logger = logging.getLogger(__name__)
@@ -41,6 +41,7 @@ class CheckedUpload:
     page_count: int | None = None
     text: str = ""
     warning: str = ""
+    accessibility: "accessibility.Report | None" = None
 
 
 def allowed_extensions():
@@ -86,6 +87,7 @@ def check_upload(uploaded):
             )
     elif extension == "csv":
         checked.text = decode_text(data)
+    checked.accessibility = accessibility.check(extension, data)
     return checked
 
 

@@ -1,3 +1,4 @@
+from django.db.models import Count, Q
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.panels import ObjectList
@@ -31,6 +32,7 @@ from meetings.models import (
     ForwardPlanEntry,
     Meeting,
     MeetingDocument,
+    PaperCheck,
     Person,
 )
 from portal.admin_viewsets import PortalSnippetViewSet
@@ -226,6 +228,19 @@ def register_document_schedule_action(actions):
 
 
 @hooks.register("register_log_actions")
+def register_failing_checks_action(actions):
+    from meetings.audit import FAILING_CHECKS_ACTION
+
+    @actions.register_action(FAILING_CHECKS_ACTION)
+    class PublishFailingChecks(LogFormatter):
+        label = "Publish despite failing accessibility checks"
+
+        def format_message(self, log_entry):
+            codes = ", ".join(log_entry.data.get("codes", []))
+            return f"Published although it fails accessibility checks ({codes})"
+
+
+@hooks.register("register_log_actions")
 def register_withdrawal_actions(actions):
     actions.register_action(
         withdrawal.WITHDRAW_ACTION,
@@ -314,3 +329,42 @@ def add_declarations_awaiting_register_panel(request, panels):
         .order_by("-agenda_item__meeting__start")
     )
     panels.append(DeclarationsAwaitingRegisterPanel(list(declarations[:50])))
+
+
+class PaperChecksPanel(Component):
+    name = "meetings_paper_checks"
+    order = 97
+    template_name = "meetings/admin/paper_checks_panel.html"
+
+    def __init__(self, summary, checks):
+        self.summary = summary
+        self.checks = checks
+
+    def get_context_data(self, parent_context):
+        return {"summary": self.summary, "checks": self.checks}
+
+
+@hooks.register("construct_homepage_panels")
+def add_paper_checks_panel(request, panels):
+    if not request.user.has_perm("meetings.change_meetingdocument"):
+        return
+    Recognition = PaperCheck.Recognition
+    failing = PaperCheck.objects.filter(passed=False)
+    summary = failing.aggregate(
+        failing=Count("pk"),
+        public=Count(
+            "pk",
+            filter=Q(document__in=MeetingDocument.objects.public().values("pk")),
+        ),
+        unread=Count(
+            "pk",
+            filter=Q(recognition__in=[Recognition.UNAVAILABLE, Recognition.FAILED]),
+        ),
+    )
+    summary["unchecked"] = MeetingDocument.objects.filter(
+        accessibility__isnull=True
+    ).count()
+    checks = failing.select_related("document__meeting__committee").order_by(
+        "-document__uploaded_at", "-pk"
+    )
+    panels.append(PaperChecksPanel(summary, list(checks[:20])))

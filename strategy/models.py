@@ -477,10 +477,18 @@ class EventPage(BasePage):
 class StandardPage(BasePage):
     """About, accessibility statement, privacy notice, cookies and similar pages."""
 
+    # The statement also lists the meeting papers that fail the accessibility checks.
+    ACCESSIBILITY_STATEMENT_SLUG = "accessibility"
+
     parent_page_types = ["strategy.HomePage", "strategy.StandardPage"]
     subpage_types = ["strategy.StandardPage"]
 
     template = "strategy/standard_page.html"
+
+    def get_template(self, request, *args, **kwargs):
+        if self.slug == self.ACCESSIBILITY_STATEMENT_SLUG:
+            return "strategy/accessibility_statement.html"
+        return super().get_template(request, *args, **kwargs)
 
 
 class ContactFormField(AbstractFormField):

@@ -1,3 +1,4 @@
+from meetings.models.accessibility import PaperCheck
 from meetings.models.attendance import Attendance, Declaration
 from meetings.models.decisions import (
     Decision,
@@ -32,5 +33,6 @@ __all__ = [
     "MeetingDocumentVersion",
     "MeetingIndexPage",
     "Membership",
+    "PaperCheck",
     "Person",
 ]

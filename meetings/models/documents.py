@@ -2,7 +2,7 @@ import uuid
 
 from django import forms
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Coalesce
@@ -165,6 +165,12 @@ class MeetingDocument(index.Indexed, models.Model):
         if self.kind != self.Kind.MINUTES:
             self.minutes_status = ""
         super().save(*args, **kwargs)
+        report = getattr(self, "_accessibility_report", None)
+        if report is not None:
+            relation = self._meta.get_field("accessibility")
+            check = relation.related_model.record(self, report)
+            relation.set_cached_value(self, check)
+            self._accessibility_report = None
 
     def clean(self):
         errors = {}
@@ -193,8 +199,36 @@ class MeetingDocument(index.Indexed, models.Model):
             and self.agenda_item.meeting_id != self.meeting_id
         ):
             errors["agenda_item"] = "Choose an item on this meeting's agenda."
+        if (
+            self.publication != self.Publication.UNPUBLISHED
+            and not settings.MEETINGS_PUBLISH_PAPERS_FAILING_CHECKS
+        ):
+            problems = [found["problem"] for found in self.accessibility_findings()]
+            if problems:
+                errors["publication"] = (
+                    "This paper cannot be published until it passes the "
+                    f"accessibility checks. {' '.join(problems)} Fix the file and "
+                    "upload it again, or leave it unpublished."
+                )
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def checked_for_accessibility(self):
+        """Its ``PaperCheck``, or None if it was stored before the checks."""
+        try:
+            return self.accessibility
+        except ObjectDoesNotExist:
+            return None
+
+    def accessibility_findings(self):
+        """What the checks found in the file about to be stored, or else the
+        stored one (see ``PaperCheck``): a list of dicts (code, problem, action)."""
+        report = getattr(self, "_accessibility_report", None)
+        if report is not None:
+            return report.as_values()
+        check = self.checked_for_accessibility
+        return check.findings if check else []
 
     @property
     def is_draft_minutes(self):
@@ -243,8 +277,14 @@ class MeetingDocument(index.Indexed, models.Model):
         self.page_count = checked.page_count
         self.text = checked.text
         self.text_warning = checked.warning
+        self.record_accessibility_on_save(checked.accessibility)
         self.uploaded_by = user if user and user.is_authenticated else None
         self.uploaded_at = timezone.now()
+
+    def record_accessibility_on_save(self, report):
+        """Keep ``report`` (``meetings.accessibility.check``'s) as this document's
+        ``PaperCheck`` when it is next saved; until then publishing is judged by it."""
+        self._accessibility_report = report
 
 
 class MeetingDocumentVersion(models.Model):

@@ -523,3 +523,8 @@ MEETINGS_UPLOAD_EXTENSIONS = env_list(
     "MEETINGS_UPLOAD_EXTENSIONS", "pdf,docx,xlsx,pptx,odt,ods,odp,csv"
 )
 MEETINGS_MAX_UPLOAD_MB = int(os.environ.get("MEETINGS_MAX_UPLOAD_MB", "50"))
+# Whether a paper that fails the accessibility checks (untagged, no title or language,
+# scanned) may still be published; when it is, the warning is kept in its history.
+MEETINGS_PUBLISH_PAPERS_FAILING_CHECKS = env_bool(
+    "MEETINGS_PUBLISH_PAPERS_FAILING_CHECKS", True
+)

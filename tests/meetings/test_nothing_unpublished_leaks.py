@@ -13,7 +13,9 @@ import pytest
 from django.utils import timezone
 from pypdf import PdfReader
 
-from meetings.models import MeetingDocument
+from meetings import accessibility
+from meetings.models import MeetingDocument, PaperCheck
+from tests.factories import StandardPageFactory
 from tests.meetings.factories import (
     AgendaItemFactory,
     CommitteeFactory,
@@ -81,6 +83,16 @@ def hidden_and_public_papers(meetings_index):
     # A draft revision of the live meeting: saved for review, not published.
     meeting.summary = "Secretrevision summary"
     meeting.save_revision()
+    # Every paper fails the accessibility checks: the statement names public ones.
+    StandardPageFactory(
+        parent=meetings_index.get_parent(), slug="accessibility", title="Statement"
+    )
+    for document in MeetingDocument.objects.all():
+        PaperCheck.objects.create(
+            document=document,
+            passed=False,
+            findings=[vars(accessibility.NOT_TAGGED)],
+        )
     return meeting, hidden
 
 
@@ -133,6 +145,7 @@ def test_no_url_the_site_offers_reveals_a_hidden_paper(
         f"/meetings/board/{meeting.pk}/agenda-pack.pdf",
         "/documents/",
         "/media/",
+        "/accessibility/",
     ]
     # Words every paper's title or text contains: the hidden ones would match too.
     starts += ["/search/?q=paper", "/search/?q=searchable", "/search/?q=text"]
@@ -153,6 +166,7 @@ def test_no_url_the_site_offers_reveals_a_hidden_paper(
     public_text = visible_text(bodies[f"/meetings/board/{meeting.pk}/"])
     assert "Publicpaper" in public_text and "Land deal" in public_text
     assert "Commercially sensitive" in public_text
+    assert "Publicpaper" in visible_text(bodies["/accessibility/"])
     for path, body in bodies.items():
         text = visible_text(body).lower()
         for secret in SECRETS:

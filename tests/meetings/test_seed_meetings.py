@@ -69,3 +69,18 @@ def test_seeded_meeting_titles_carry_one_example_label(seeded_site):
     assert any(
         title.startswith("Example strategy sub-board meeting, ") for title in titles
     )
+
+
+def test_seeded_example_papers_are_checked_and_named_on_the_statement(
+    client, seeded_site
+):
+    from meetings.models import PaperCheck
+
+    public = MeetingDocument.objects.public()
+    assert not public.filter(accessibility__isnull=True).exists()
+    assert PaperCheck.objects.filter(passed=False).count() == (
+        MeetingDocument.objects.count()
+    )
+    html = client.get("/accessibility/").content.decode()
+    assert f"{public.count()} published papers fail one or more checks" in html
+    assert "not been checked yet" not in html
