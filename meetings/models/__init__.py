@@ -6,7 +6,9 @@ from meetings.models.decisions import (
     ForwardPlanEntry,
 )
 from meetings.models.documents import MeetingDocument, MeetingDocumentVersion
+from meetings.models.format_requests import FormatRequest
 from meetings.models.meetings import AgendaItem, Committee, Meeting
+from meetings.models.minutes import MeetingMinutes, MinutesItem
 from meetings.models.pages import BoardIndexPage, MeetingIndexPage
 from meetings.models.people import (
     BoardSettings,
@@ -27,10 +29,13 @@ __all__ = [
     "DecisionProject",
     "DecisionStatus",
     "ForwardPlanEntry",
+    "FormatRequest",
     "Meeting",
     "MeetingDocument",
     "MeetingDocumentVersion",
     "MeetingIndexPage",
+    "MeetingMinutes",
     "Membership",
+    "MinutesItem",
     "Person",
 ]

@@ -523,3 +523,8 @@ MEETINGS_UPLOAD_EXTENSIONS = env_list(
     "MEETINGS_UPLOAD_EXTENSIONS", "pdf,docx,xlsx,pptx,odt,ods,odp,csv"
 )
 MEETINGS_MAX_UPLOAD_MB = int(os.environ.get("MEETINGS_MAX_UPLOAD_MB", "50"))
+# Papers of meetings more than this many months ago leave the meeting's public list,
+# with a way to ask for them in their place; 0 lists every paper however old.
+MEETINGS_PAPERS_LISTED_MONTHS = int(
+    os.environ.get("MEETINGS_PAPERS_LISTED_MONTHS", "0")
+)
