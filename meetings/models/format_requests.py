@@ -93,10 +93,6 @@ class FormatRequest(models.Model):
     def __str__(self):
         return f"{self.get_format_display()}: {self.paper_title}"
 
-    @property
-    def overdue(self):
-        return self.status == self.Status.OPEN and timezone.localdate() > self.due_on
-
     def save(self, *args, **kwargs):
         if self.status == self.Status.DONE and self.done_at is None:
             self.done_at = timezone.now()
@@ -104,3 +100,7 @@ class FormatRequest(models.Model):
             self.done_at = None
             self.done_by = None
         super().save(*args, **kwargs)
+
+    @property
+    def overdue(self):
+        return self.status == self.Status.OPEN and timezone.localdate() > self.due_on

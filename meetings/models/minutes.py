@@ -55,9 +55,7 @@ class MeetingMinutes(PublishableModel, ClusterableModel):
 
     panels = [
         FieldPanel("meeting"),
-        MultiFieldPanel(
-            [FieldPanel("status"), FieldPanel("approved_at")], "Approval"
-        ),
+        MultiFieldPanel([FieldPanel("status"), FieldPanel("approved_at")], "Approval"),
         FieldPanel("introduction"),
         InlinePanel("items", label="Item", heading="Minutes of each agenda item"),
     ]

@@ -7,7 +7,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from meetings import decision_exports, decision_views, views
+from meetings import decision_exports, decision_views, format_request_views, views
 from portal.blocks import RICH_TEXT_FEATURES
 from portal.caching.routing import IndexPageMixin
 
@@ -52,6 +52,10 @@ class MeetingIndexPage(IndexPageMixin, Page):
     @path("documents/<int:pk>/", name="document")
     def download(self, request, pk):
         return views.download(request, self, pk)
+
+    @path("documents/<int:pk>/other-format/", name="other_format")
+    def other_format(self, request, pk):
+        return format_request_views.other_format(request, self, pk)
 
     # The register and the plan come before the committee routes, whose slugs they
     # would otherwise match (Committee refuses these slugs).
@@ -98,6 +102,10 @@ class MeetingIndexPage(IndexPageMixin, Page):
     @re_path(MEETING + r"calendar\.ics/?$", name="meeting_calendar")
     def meeting_calendar(self, request, slug, pk):
         return views.calendar(request, self, slug, int(pk))
+
+    @re_path(MEETING + r"minutes\.pdf/?$", name="minutes_pdf")
+    def minutes_pdf(self, request, slug, pk):
+        return views.minutes_pdf(request, self, slug, int(pk))
 
     @re_path(MEETING + r"agenda-pack\.pdf/?$", name="agenda_pack")
     def agenda_pack(self, request, slug, pk):
