@@ -1,6 +1,5 @@
 """The admin's minutes form: items chosen from the meeting's own agenda."""
 
-from django.core.exceptions import ValidationError
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from meetings.board_forms import AgendaItemChoiceField, MeetingChoiceField
@@ -25,16 +24,18 @@ class MeetingMinutesForm(WagtailAdminModelForm):
                 items, label="Agenda item"
             )
 
-    def clean(self):
-        cleaned = super().clean()
-        meeting = cleaned.get("meeting")
+    def is_valid(self):
+        # The items are checked once both the form and its formset are: a form's
+        # clean() runs before its formsets are cleaned.
+        valid = super().is_valid()
+        meeting = self.cleaned_data.get("meeting") if valid else None
         if meeting is None:
-            return cleaned
+            return valid
         for form in self.formsets["items"].forms:
             item = getattr(form, "cleaned_data", {}).get("agenda_item")
             if item and item.meeting_id != meeting.pk:
                 form.add_error(
                     "agenda_item", "Choose an item on this meeting's agenda."
                 )
-                raise ValidationError("An item is not on this meeting's agenda.")
-        return cleaned
+                valid = False
+        return valid
