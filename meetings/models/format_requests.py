@@ -23,6 +23,8 @@ class FormatRequest(models.Model):
         PLAIN_TEXT = "plain-text", "Plain text"
         EASY_READ = "easy-read", "Easy read"
         OTHER = "other", "Something else"
+        # For papers no longer listed for download (see MEETINGS_PAPERS_LISTED_MONTHS).
+        AS_PUBLISHED = "as-published", "The paper as it was published"
 
     class Status(models.TextChoices):
         OPEN = "open", "Open"
