@@ -2,6 +2,7 @@
 declarations from their records and a PDF made from the same items; draft (unpublished)
 minutes and a confidential item's minutes are never public."""
 
+import datetime
 import io
 
 import pytest
@@ -182,3 +183,27 @@ def test_minutes_refuse_an_item_of_another_meeting(meeting):
     assert response.status_code == 200
     assert "Choose an item on this meeting" in response.content.decode()
     assert MeetingMinutes.objects.count() == 0
+
+
+def test_published_web_minutes_meet_the_draft_and_final_minutes_deadlines(
+    meeting, minutes
+):
+    def met(name):
+        rows = {row.name: row for row in meeting.deadlines()}
+        return rows[name].met if name in rows else None
+
+    assert met("Draft minutes") is True
+    minutes.live = False
+    minutes.save()
+    assert met("Draft minutes") is False
+
+    later = MeetingFactory(
+        committee=meeting.committee, start=meeting.start + datetime.timedelta(days=7)
+    )
+    minutes.status = MeetingMinutes.Status.APPROVED
+    minutes.approved_at = later
+    minutes.save()
+    assert met("Final minutes") is False
+    minutes.live = True
+    minutes.save()
+    assert met("Final minutes") is True
