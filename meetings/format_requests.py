@@ -12,7 +12,7 @@ from django.utils import timezone
 from wagtail.log_actions import log
 
 from meetings import holidays
-from meetings.models import FormatRequest
+from meetings.models.format_requests import FormatRequest
 
 HONEYPOT = "homepage"
 REQUESTS_PER_IP = 5
