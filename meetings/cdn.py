@@ -7,7 +7,7 @@ from django.db.models import Min, Q
 from django.urls import reverse
 from django.utils import timezone
 
-from meetings import oparl
+from meetings import oparl, queries
 from meetings.decision_exports import OPEN_DATA_FILES
 from meetings.models import (
     AgendaItem,
@@ -23,7 +23,9 @@ from meetings.models import (
     Meeting,
     MeetingDocument,
     MeetingIndexPage,
+    MeetingMinutes,
     Membership,
+    MinutesItem,
     Person,
 )
 from portal.caching.routing import route_url
@@ -64,7 +66,7 @@ def meeting_paths(meeting):
     url = partial(route_url, MeetingIndexPage, base=index)
     return _listing_paths(index, committee) | {
         url(name, committee.slug, meeting.pk)
-        for name in ("meeting", "meeting_calendar", "agenda_pack")
+        for name in ("meeting", "meeting_calendar", "agenda_pack", "minutes_pdf")
     }
 
 
@@ -191,7 +193,8 @@ def forward_plan_paths(entry):
 
 
 def next_change(now):
-    """When a meeting starts or ends, or a scheduled paper becomes public."""
+    """When a meeting starts or ends, a scheduled paper becomes public, or a
+    meeting's papers become old enough to leave its list."""
     times = Meeting.objects.public().aggregate(
         start=Min("start", filter=Q(start__gt=now)),
         end=Min("end", filter=Q(end__gt=now)),
@@ -207,6 +210,9 @@ def next_change(now):
     )
     moments = [moment for moment in times.values() if moment is not None]
     moments += _first_term_change(now)
+    archived = queries.next_papers_archived(now)
+    if archived is not None:
+        moments.append(archived)
     return min(moments) if moments else None
 
 
@@ -243,6 +249,9 @@ def register():
     )
     changes.register_next_change(next_change)
     changes.register_next_change(register_leaves)
+
+    changes.watch(MeetingMinutes, MinutesItem)
+    cdn.register(MeetingMinutes, lambda minutes: meeting_paths(minutes.meeting))
     cdn.register(Meeting, meeting_paths)
     cdn.register(MeetingDocument, document_paths)
     cdn.register(AgendaItem, agenda_item_paths)

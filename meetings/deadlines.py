@@ -10,10 +10,11 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.db.models import BooleanField, ExpressionWrapper
 from django.utils import timezone
 
 from meetings import holidays
-from meetings.models import Meeting, MeetingDocument
+from meetings.models import Meeting, MeetingDocument, MeetingMinutes
 
 AGENDA_CLEAR_DAYS = 5
 NOTICE_CLEAR_DAYS = 5
@@ -43,7 +44,8 @@ class Deadline:
 def deadlines_for(meetings, today=None):
     """{meeting id: [Deadline, ...]} for ``meetings`` (cancelled ones have none).
 
-    Runs two queries however many meetings there are.
+    Runs three queries however many meetings there are. Minutes published as a web
+    page count as public minutes, as an uploaded minutes document does.
     """
     meetings = [
         meeting
@@ -60,8 +62,21 @@ def deadlines_for(meetings, today=None):
     ):
         public[row["meeting_id"]].add((row["kind"], row["minutes_status"]))
         public_ids.add(row["pk"])
-    waiting = defaultdict(int)
     approval = {}
+    for row in (
+        MeetingMinutes.objects.filter(meeting_id__in=ids)
+        .annotate(
+            is_public=ExpressionWrapper(
+                MeetingMinutes.objects.public_rule(), output_field=BooleanField()
+            )
+        )
+        .values("meeting_id", "status", "approved_at__start", "is_public")
+    ):
+        if row["is_public"]:
+            public[row["meeting_id"]].add((MeetingDocument.Kind.MINUTES, row["status"]))
+        if row["approved_at__start"]:
+            approval[row["meeting_id"]] = row["approved_at__start"]
+    waiting = defaultdict(int)
     for row in (
         MeetingDocument.objects.filter(meeting_id__in=ids)
         .exclude(agenda_item__confidential=True)

@@ -86,3 +86,13 @@ class DecisionIndexView(SelectionCountIndexView):
 
 class ForwardPlanIndexView(SelectionCountIndexView):
     noun, nouns = "plan entry", "plan entries"
+
+
+class FormatRequestEditView(EditView):
+    """Marking a request done records who did it (the history records each edit)."""
+
+    def save_instance(self):
+        instance = self.form.instance
+        if instance.status == instance.Status.DONE and instance.done_by_id is None:
+            instance.done_by = self.request.user
+        return super().save_instance()

@@ -1,16 +1,22 @@
 """A meeting's agenda pack: an agenda page made from its agenda items, then its
 public PDF papers in agenda order, and a note of every public paper left out.
 
+The web minutes' PDF starts from the same agenda items, each with its minutes
+(``attach_minutes``), as the meeting page does.
+
 Kept in private storage under a name made from everything the pack shows, so any
 change (a paper, a replaced file, an agenda item, the site's address) builds it anew.
 """
 
 import hashlib
+import html
 import json
 from dataclasses import dataclass
 
 from django.core.files.base import ContentFile
 from django.template.loader import render_to_string
+from django.utils.html import strip_tags
+from wagtail.rich_text import expand_db_html
 
 from meetings import pdf, queries
 from meetings.models.documents import MeetingDocument
@@ -18,6 +24,7 @@ from meetings.storage import private_storage
 
 AGENDA_TEMPLATE = "meetings/pack/agenda.txt"
 AGENDA_BOOKMARK = "Agenda and contents"
+MINUTES_TEMPLATE = "meetings/pack/minutes.txt"
 
 
 @dataclass
@@ -135,3 +142,48 @@ def _key(meeting, agenda_items, listed):
     }
     text = json.dumps(shown, sort_keys=True, default=str)
     return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
+def attach_minutes(agenda_items, minutes_items):
+    """Set ``item.minuted`` on each agenda item: its minutes, or None. A
+    confidential item's minutes are never shown, only its exemption."""
+    by_item = {entry.agenda_item_id: entry for entry in minutes_items}
+    for item in agenda_items:
+        item.minuted = None if item.confidential else by_item.get(item.pk)
+
+
+def minutes_pdf(meeting, minutes, agenda_items, attendance):
+    """The published web minutes as a PDF of searchable text."""
+    attach_minutes(agenda_items, minutes.listed_items)
+    for item in agenda_items:
+        item.minuted_text = (
+            {
+                "discussion": plain_text(item.minuted.discussion),
+                "decision": plain_text(item.minuted.decision),
+            }
+            if item.minuted
+            else None
+        )
+    text = render_to_string(
+        MINUTES_TEMPLATE,
+        {
+            "meeting": meeting,
+            "minutes": minutes,
+            "introduction": plain_text(minutes.introduction),
+            "agenda_items": agenda_items,
+            "attendance": attendance,
+        },
+    )
+    title = f"Minutes: {meeting.display_title}"
+    return pdf.build_pack(
+        "Minutes", pdf.text_pdf([["Minutes", *text.splitlines()]]), [], title=title
+    )
+
+
+def plain_text(rich_text):
+    """Rich text as plain lines: one paragraph, heading or list item a line."""
+    markup = expand_db_html(rich_text or "")
+    for tag in ("</p>", "</li>", "</h2>", "</h3>", "</h4>", "<br>", "<br/>"):
+        markup = markup.replace(tag, tag + "\n")
+    text = html.unescape(strip_tags(markup))
+    return "\n".join(line.strip() for line in text.splitlines() if line.strip())

@@ -1,6 +1,7 @@
 """The public meetings pages: plain views, each given the meetings page whose route it
 serves (see ``MeetingIndexPage``)."""
 
+import io
 from collections import defaultdict
 
 from django.apps import apps
@@ -127,6 +128,10 @@ def meeting_detail(request, page, slug, pk):
         item.public_documents = by_item.get(item.pk, [])
     decision_queries.on_agenda(meeting, agenda_items)
     url = meeting.get_url(page.url)
+    papers_archived = queries.papers_archived(meeting)
+    minutes = queries.minutes(meeting)
+    if minutes is not None:
+        pack.attach_minutes(agenda_items, minutes.listed_items)
     return page.render(
         request,
         template="meetings/meeting_detail.html",
@@ -134,7 +139,9 @@ def meeting_detail(request, page, slug, pk):
             "meeting": meeting,
             "agenda_items": agenda_items,
             "documents": general,
-            "has_pack": pack.has_pack(agenda_items, documents),
+            "has_pack": not papers_archived and pack.has_pack(agenda_items, documents),
+            "papers_archived": papers_archived,
+            "minutes": minutes,
             "json_ld": meeting.json_ld(request.build_absolute_uri(url)),
             **board_queries.meeting_record(meeting, agenda_items),
         },
@@ -179,6 +186,20 @@ def agenda_pack(request, page, slug, pk):
         raise Http404("This meeting has no agenda or public papers yet.")
     filename = f"agenda-pack-{meeting.committee.slug}-{meeting.start:%Y-%m-%d}.pdf"
     return _serve(private_storage().open(name, "rb"), "application/pdf", filename, True)
+
+
+@require_GET
+def minutes_pdf(request, page, slug, pk):
+    """The meeting's published web minutes as a PDF (see ``meetings.pack``)."""
+    meeting = get_object_or_404(queries.meetings(), pk=pk, committee__slug=slug)
+    minutes = queries.minutes(meeting)
+    if minutes is None:
+        raise Http404("This meeting has no published minutes.")
+    agenda_items = queries.agenda_items(meeting)
+    record = board_queries.meeting_record(meeting, agenda_items)
+    data = pack.minutes_pdf(meeting, minutes, agenda_items, record["attendance"])
+    filename = f"minutes-{meeting.committee.slug}-{meeting.start:%Y-%m-%d}.pdf"
+    return _serve(io.BytesIO(data), "application/pdf", filename, True)
 
 
 def board_members(request, page):

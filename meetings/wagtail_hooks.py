@@ -17,6 +17,7 @@ from meetings.forms import MeetingDocumentForm, MeetingForm
 from meetings.meeting_views import (
     CommitteeIndexView,
     DecisionIndexView,
+    FormatRequestEditView,
     ForwardPlanIndexView,
     KeyedCreateView,
     MeetingCreateView,
@@ -24,14 +25,18 @@ from meetings.meeting_views import (
     MeetingIndexView,
     PaperIndexView,
 )
+from meetings.minutes_forms import MeetingMinutesForm
 from meetings.models import (
     Attendance,
+    BoardSettings,
     Committee,
     Decision,
     Declaration,
+    FormatRequest,
     ForwardPlanEntry,
     Meeting,
     MeetingDocument,
+    MeetingMinutes,
     PaperCheck,
     Person,
 )
@@ -144,6 +149,33 @@ class ForwardPlanViewSet(PortalSnippetViewSet):
         )
 
 
+class MeetingMinutesViewSet(PortalSnippetViewSet):
+    model = MeetingMinutes
+    icon = "list-ul"
+    menu_label = "Minutes"
+    list_display = ["meeting", "status", "live"]
+    list_filter = ["status", "live", "meeting__committee"]
+    ordering = ["-meeting__start"]
+    edit_handler = ObjectList(MeetingMinutes.panels, base_form_class=MeetingMinutesForm)
+
+    def get_queryset(self, request):
+        return MeetingMinutes.objects.select_related("meeting__committee")
+
+
+class FormatRequestViewSet(PortalSnippetViewSet):
+    """Requests hold personal data: only those given permission on them (board
+    secretaries) see the list, and nobody adds one here."""
+
+    model = FormatRequest
+    icon = "mail"
+    menu_label = "Requests for another format"
+    list_display = ["paper_title", "format", "status", "due_on", "received_at"]
+    list_filter = ["status", "format"]
+    search_fields = ["paper_title", "name", "email"]
+    ordering = ["status", "due_on"]
+    edit_view_class = FormatRequestEditView
+
+
 class MeetingsGroup(SnippetViewSetGroup):
     menu_label = "Meetings"
     menu_icon = "date"
@@ -151,9 +183,11 @@ class MeetingsGroup(SnippetViewSetGroup):
     items = (
         MeetingViewSet,
         MeetingDocumentViewSet,
+        MeetingMinutesViewSet,
         DecisionViewSet,
         ForwardPlanViewSet,
         CommitteeViewSet,
+        FormatRequestViewSet,
     )
 
 
@@ -368,3 +402,25 @@ def add_paper_checks_panel(request, panels):
         "-document__uploaded_at", "-pk"
     )
     panels.append(PaperChecksPanel(summary, list(checks[:20])))
+
+
+class FormatRequestsPanel(Component):
+    name = "meetings_format_requests"
+    order = 92
+    template_name = "meetings/admin/format_requests_panel.html"
+
+    def __init__(self, requests, address):
+        self.requests = requests
+        self.address = address
+
+    def get_context_data(self, parent_context):
+        return {"requests": self.requests, "address": self.address}
+
+
+@hooks.register("construct_homepage_panels")
+def add_format_requests_panel(request, panels):
+    if not request.user.has_perm("meetings.change_formatrequest"):
+        return
+    open_requests = list(FormatRequest.objects.open().order_by("due_on", "pk")[:50])
+    address = BoardSettings.for_request(request).format_requests_email
+    panels.append(FormatRequestsPanel(open_requests, address))

@@ -7,7 +7,9 @@ from meetings.models.decisions import (
     ForwardPlanEntry,
 )
 from meetings.models.documents import MeetingDocument, MeetingDocumentVersion
+from meetings.models.format_requests import FormatRequest
 from meetings.models.meetings import AgendaItem, Committee, Meeting
+from meetings.models.minutes import MeetingMinutes, MinutesItem
 from meetings.models.pages import BoardIndexPage, MeetingIndexPage
 from meetings.models.people import (
     BoardSettings,
@@ -28,11 +30,14 @@ __all__ = [
     "DecisionProject",
     "DecisionStatus",
     "ForwardPlanEntry",
+    "FormatRequest",
     "Meeting",
     "MeetingDocument",
     "MeetingDocumentVersion",
     "MeetingIndexPage",
+    "MeetingMinutes",
     "Membership",
     "PaperCheck",
+    "MinutesItem",
     "Person",
 ]

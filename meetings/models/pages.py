@@ -7,7 +7,13 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from meetings import decision_exports, decision_views, oparl, views
+from meetings import (
+    decision_exports,
+    decision_views,
+    format_request_views,
+    oparl,
+    views,
+)
 from portal.blocks import RICH_TEXT_FEATURES
 from portal.caching.routing import IndexPageMixin
 
@@ -53,6 +59,10 @@ class MeetingIndexPage(IndexPageMixin, Page):
     def download(self, request, pk):
         return views.download(request, self, pk)
 
+    @path("documents/<int:pk>/other-format/", name="other_format")
+    def other_format(self, request, pk):
+        return format_request_views.other_format(request, self, pk)
+
     # The register and the plan moved to the Board page: their old addresses answer
     # with permanent redirects. They come before the committee routes, whose slugs
     # they would otherwise match (Committee refuses these slugs).
@@ -83,6 +93,10 @@ class MeetingIndexPage(IndexPageMixin, Page):
     @re_path(MEETING + r"calendar\.ics/?$", name="meeting_calendar")
     def meeting_calendar(self, request, slug, pk):
         return views.calendar(request, self, slug, int(pk))
+
+    @re_path(MEETING + r"minutes\.pdf/?$", name="minutes_pdf")
+    def minutes_pdf(self, request, slug, pk):
+        return views.minutes_pdf(request, self, slug, int(pk))
 
     @re_path(MEETING + r"agenda-pack\.pdf/?$", name="agenda_pack")
     def agenda_pack(self, request, slug, pk):

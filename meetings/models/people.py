@@ -60,6 +60,18 @@ class BoardSettings(BaseSiteSetting):
         default=365,
         help_text="After this many days, a former member's register leaves the site.",
     )
+    format_requests_email = models.EmailField(
+        "address for requests for another format",
+        blank=True,
+        help_text="Requests for a paper in another format are emailed here. Blank: "
+        "they are only kept in the admin, on the dashboard.",
+    )
+    format_request_days = models.PositiveSmallIntegerField(
+        "working days to answer a request for another format",
+        default=15,
+        help_text="A request's response deadline, in working days after it arrives "
+        "(weekends and bank holidays do not count).",
+    )
 
     class Meta:
         verbose_name = "Board settings"

@@ -528,3 +528,8 @@ MEETINGS_MAX_UPLOAD_MB = int(os.environ.get("MEETINGS_MAX_UPLOAD_MB", "50"))
 MEETINGS_PUBLISH_PAPERS_FAILING_CHECKS = env_bool(
     "MEETINGS_PUBLISH_PAPERS_FAILING_CHECKS", True
 )
+# Papers of meetings more than this many months ago leave the meeting's public list,
+# with a way to ask for them in their place; 0 lists every paper however old.
+MEETINGS_PAPERS_LISTED_MONTHS = int(
+    os.environ.get("MEETINGS_PAPERS_LISTED_MONTHS", "0")
+)

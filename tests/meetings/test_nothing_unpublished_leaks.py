@@ -1,7 +1,9 @@
 """An anonymous visitor, following every URL the site offers, never sees a hidden paper.
 
 Hidden: unpublished, scheduled for later, attached to a confidential item, belonging
-to an unpublished meeting, or only in a meeting's unpublished draft revision.
+to an unpublished meeting, or only in a meeting's unpublished draft revision; web
+minutes not yet published, and the name and address of anyone who asked for a paper
+in another format.
 """
 
 import datetime
@@ -14,7 +16,13 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from meetings import accessibility
-from meetings.models import MeetingDocument, PaperCheck
+from meetings.models import (
+    FormatRequest,
+    MeetingDocument,
+    MeetingMinutes,
+    MinutesItem,
+    PaperCheck,
+)
 from tests.factories import StandardPageFactory
 from tests.meetings.factories import (
     AgendaItemFactory,
@@ -34,6 +42,8 @@ SECRETS = [
     "Secretdraftmeeting",
     "Secretdraftminutes",
     "Secretrevision",
+    "Secretwebminutes",
+    "Secretrequester",
 ]
 LINK = re.compile(r'(?:href|src)="([^"#]+)')
 LOC = re.compile(r"<loc>([^<]+)</loc>")
@@ -93,6 +103,20 @@ def hidden_and_public_papers(meetings_index):
             passed=False,
             findings=[vars(accessibility.NOT_TAGGED)],
         )
+
+    draft_minutes = MeetingMinutes.objects.create(meeting=meeting, live=False)
+    MinutesItem.objects.create(
+        minutes=draft_minutes, agenda_item=item, decision="<p>Secretwebminutes</p>"
+    )
+    FormatRequest.objects.create(
+        document=MeetingDocument.objects.get(title="Publicpaper"),
+        paper_title="Publicpaper",
+        format=FormatRequest.Format.OTHER,
+        details="Secretrequester details",
+        name="Secretrequester",
+        email="secretrequester@example.net",
+        due_on=datetime.date(2030, 1, 1),
+    )
     return meeting, hidden
 
 
@@ -143,6 +167,7 @@ def test_no_url_the_site_offers_reveals_a_hidden_paper(
         "/meetings/calendar.ics",
         "/meetings/board/calendar.ics",
         f"/meetings/board/{meeting.pk}/agenda-pack.pdf",
+        f"/meetings/board/{meeting.pk}/minutes.pdf",
         "/documents/",
         "/media/",
         "/accessibility/",
@@ -153,6 +178,7 @@ def test_no_url_the_site_offers_reveals_a_hidden_paper(
         name = document.file.name
         starts += [
             f"/meetings/documents/{document.pk}/",
+            f"/meetings/documents/{document.pk}/other-format/",
             f"/meetings/board/{document.meeting_id}/",
             f"/meetings/board/{document.meeting_id}/agenda-pack.pdf",
             f"/meetings/board/{document.meeting_id}/calendar.ics",
@@ -177,6 +203,8 @@ def test_no_url_the_site_offers_reveals_a_hidden_paper(
             assert url.encode() not in body, f"{url} linked from {path}"
     for document in hidden:
         assert client.get(f"/meetings/documents/{document.pk}/").status_code == 404
+        other_format = f"/meetings/documents/{document.pk}/other-format/"
+        assert client.get(other_format).status_code == 404
     for secret in SECRETS:
         results = client.get("/search/", {"q": secret}).content.decode()
         assert "search-result" not in results, f"search for {secret} found it"
