@@ -69,6 +69,7 @@ class ImportReport:
     errors: list = field(default_factory=list)
     error_count: int = 0
     rows_done: int = 0
+    writing: bool = False
     warnings: list = field(default_factory=list)
     kept_columns: list = field(default_factory=list)
     applied: bool = False
@@ -79,6 +80,10 @@ class ImportReport:
     @property
     def ok(self):
         return not self.error_count
+
+    @property
+    def preview_is_partial(self):
+        return len(self.preview) < len(self.created) + len(self.updated)
 
     @property
     def errors_not_listed(self):
@@ -690,6 +695,7 @@ class Importer:
         self.seen = {}
         self.report.warnings = []  # The second reading finds them again.
         self.report.rows_done = self.report.unchanged = 0
+        self.report.writing = True
         self.report.created, self.report.updated = [], []
         # One change for the whole file: the cache and CDN are cleared once, at the
         # end; one transaction, so a failure anywhere leaves everything as it was.
@@ -1013,11 +1019,13 @@ IMPORTERS = {
 }
 
 
-def import_csv(data, kind, dry_run=False, user=None, publish=True):
+def import_csv(data, kind, dry_run=False, user=None, publish=True, progress=None):
     """Check ``data`` (CSV text or bytes) and, unless ``dry_run``, apply it whole.
 
     Records are published, or with ``publish=False`` saved as drafts (a published
     record keeps its live version and gets the changes as a draft revision). Each
     record created or changed is recorded in its history as done by ``user``.
     """
-    return IMPORTERS[kind]().run(data, dry_run=dry_run, user=user, publish=publish)
+    return IMPORTERS[kind]().run(
+        data, dry_run=dry_run, user=user, publish=publish, progress=progress
+    )
