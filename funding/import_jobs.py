@@ -184,5 +184,3 @@ def unexpected_failure():
         "errors": [],
         "warnings": [],
     }
-
-

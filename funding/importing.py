@@ -42,6 +42,7 @@ KNOWN_FUNDS_SHOWN = 20
 AMOUNT = re.compile(r"^£?(\d{1,3}(,\d{3})+|\d+)(\.\d{1,2})?$")
 SLUG = re.compile(r"^[-a-zA-Z0-9_]+$")
 URL_VALIDATOR = URLValidator()
+LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 SEPARATORS = {",": "comma", ";": "semicolon", "\t": "tab"}
 
 
@@ -328,6 +329,13 @@ def line_of(data, offset):
     return len((data[:offset] + b"x").splitlines())
 
 
+def lines(text):
+    """The lines of ``text`` one at a time, each with its ending (\r\n, \r or \n):
+    what the csv module reads, without a copy of the whole file."""
+    for match in LINE.finditer(text):
+        yield match.group()
+
+
 def in_region(latitude, longitude):
     region = settings.FUNDING_REGION
     return (
@@ -398,8 +406,7 @@ class Importer:
         data = data.lstrip("\ufeff")
         wanted = self.all_columns()
         separator = self.separator(data, wanted)
-        # newline="" lets the csv module read \r, \n and \r\n line endings alike.
-        reader = csv.reader(io.StringIO(data, newline=""), delimiter=separator)
+        reader = csv.reader(lines(data), delimiter=separator)
         try:
             header = [self.column_name(name, wanted) for name in next(reader, [])]
         except csv.Error as error:
@@ -452,7 +459,7 @@ class Importer:
     @classmethod
     def separator(cls, data, wanted):
         """The separator under which the first line names the most known columns."""
-        first = data.splitlines()[0] if data else ""
+        first = next(lines(data), "").rstrip("\r\n")
 
         def known(separator):
             names = [cls.column_name(n, wanted) for n in first.split(separator)]
@@ -530,7 +537,12 @@ class Importer:
     def validate(self, line, values):
         """The model's own validation (ranges, dates in order) on the row's values."""
         candidate = self.model(**values)
-        exclude = [f.name for f in self.model._meta.fields if f.is_relation]
+        # Only the row's own fields: a column left out keeps a value already checked.
+        exclude = [
+            f.name
+            for f in self.model._meta.fields
+            if f.is_relation or f.name not in values
+        ]
         try:
             candidate.full_clean(
                 exclude=exclude, validate_unique=False, validate_constraints=False

@@ -67,7 +67,9 @@ def test_a_large_file_is_checked_then_imported_by_the_worker_with_progress(
 ):
     checking = upload(client, projects_csv(35))
     run = ImportRun.objects.get()
-    assert checking.redirect_chain[-1][0] == reverse("funding_import:run", args=[run.pk])
+    assert checking.redirect_chain[-1][0] == reverse(
+        "funding_import:run", args=[run.pk]
+    )
     page = shown(checking)
     assert "Checking the file" in page
     assert "<dt>Rows done</dt><dd>0</dd> <dt>Rows left</dt><dd>35</dd>" in page
@@ -162,9 +164,7 @@ def test_another_kind_may_be_imported_meanwhile(client, editor, fund):
     assert ImportRun.objects.filter(kind="rounds").exists()
 
 
-def test_a_row_failing_while_writing_rolls_the_whole_import_back(
-    client, editor, fund
-):
+def test_a_row_failing_while_writing_rolls_the_whole_import_back(client, editor, fund):
     last_rows = projects_csv(5, "growth-deal-2014", start=50).removeprefix(HEADER)
     upload(client, projects_csv(25) + last_rows)
     run = ImportRun.objects.get()
