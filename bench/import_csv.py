@@ -49,7 +49,7 @@ def write(path, rows, seed=1):
                     amount,
                     amount * 2,
                     rng.choice(STAGES),
-                    f"20{rng.randint(12, 20)}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}",
+                    f"{rng.randint(2012, 2020)}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}",
                     f"{rng.uniform(54.6, 55.3):.5f}",
                     f"{rng.uniform(-2.2, -1.3):.5f}",
                     "Example row written for the import benchmark: not a project.",
