@@ -8,6 +8,7 @@ are examples, not data: run the import against a benchmark database only
 """
 
 import csv
+import datetime
 import random
 import sys
 
@@ -49,7 +50,9 @@ def write(path, rows, seed=1):
                     amount,
                     amount * 2,
                     rng.choice(STAGES),
-                    f"{rng.randint(2012, 2020)}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}",
+                    datetime.date(
+                        rng.randint(2012, 2020), rng.randint(1, 12), rng.randint(1, 28)
+                    ).isoformat(),
                     f"{rng.uniform(54.6, 55.3):.5f}",
                     f"{rng.uniform(-2.2, -1.3):.5f}",
                     "Example row written for the import benchmark: not a project.",
