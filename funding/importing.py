@@ -19,24 +19,30 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import capfirst, slugify
-from wagtail.log_actions import log
+from wagtail.log_actions import registry
+from wagtail.search import index
+from wagtail.search.backends import get_search_backends
 
-from portal.caching import changes
+from portal.caching import cdn, changes
 from portal.security.spreadsheets import unescape_cell
 
 from .models import EnterpriseZoneSite, Fund, FundedProject, FundRound, Source
 
 MAX_ROWS = 200_000
+BATCH_ROWS = 1_000
+MAX_ERRORS_KEPT = 500
 PREVIEW_ROWS = 50
 KNOWN_FUNDS_SHOWN = 20
 AMOUNT = re.compile(r"^£?(\d{1,3}(,\d{3})+|\d+)(\.\d{1,2})?$")
 SLUG = re.compile(r"^[-a-zA-Z0-9_]+$")
 URL_VALIDATOR = URLValidator()
+LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 SEPARATORS = {",": "comma", ";": "semicolon", "\t": "tab"}
 
 
@@ -62,6 +68,9 @@ class ImportReport:
     updated: list = field(default_factory=list)
     unchanged: int = 0
     errors: list = field(default_factory=list)
+    error_count: int = 0
+    rows_done: int = 0
+    writing: bool = False
     warnings: list = field(default_factory=list)
     kept_columns: list = field(default_factory=list)
     applied: bool = False
@@ -71,12 +80,23 @@ class ImportReport:
 
     @property
     def ok(self):
-        return not self.errors
+        return not self.error_count
+
+    @property
+    def preview_is_partial(self):
+        return len(self.preview) < len(self.created) + len(self.updated)
+
+    @property
+    def errors_not_listed(self):
+        return self.error_count - len(self.errors)
 
     def summary(self):
-        if self.errors:
+        if self.error_count:
+            listed = ""
+            if self.errors_not_listed:
+                listed = f" (the first {len(self.errors)} are listed)"
             return (
-                f"{len(self.errors)} problem(s) found: nothing was imported. "
+                f"{self.error_count} problem(s) found{listed}: nothing was imported. "
                 "Correct the file and try again."
             )
         if not self.applied:
@@ -309,6 +329,13 @@ def line_of(data, offset):
     return len((data[:offset] + b"x").splitlines())
 
 
+def lines(text):
+    """The lines of ``text`` one at a time, each with its ending (\r\n, \r or \n):
+    what the csv module reads, without a copy of the whole file."""
+    for match in LINE.finditer(text):
+        yield match.group()
+
+
 def in_region(latitude, longitude):
     region = settings.FUNDING_REGION
     return (
@@ -339,10 +366,23 @@ class Importer:
     def __init__(self):
         self.report = ImportReport(self.kind)
         self.sources = {(s.title, s.url): s for s in Source.objects.all()}
+        self.seen = {}  # Each identifier's first line, to find duplicates.
+        self._funds = None
+
+    def funds(self):
+        if self._funds is None:
+            self._funds = fund_lookup()
+        return self._funds
 
     # Reading
 
     def read(self, data):
+        """The file's rows, one at a time, as ``(line, {column: cell})``.
+
+        Problems with the file as a whole (encoding, the first line) are reported
+        before the first row; the rows are read as they are asked for, so a large
+        file is never held as Python objects all at once.
+        """
         if isinstance(data, bytes):
             try:
                 data = data.decode("utf-8-sig")
@@ -353,7 +393,7 @@ class Importer:
                     "the file is not UTF-8 text (the first character that is not is "
                     "on this line): save it as “CSV UTF-8”",
                 )
-                return []
+                return
         if "\0" in data:
             # No text field may hold one (PostgreSQL refuses them): it is not a CSV.
             self.error(
@@ -362,20 +402,19 @@ class Importer:
                 "the file contains NUL characters, so it is not a CSV text "
                 "file: export it from the spreadsheet again as “CSV UTF-8”",
             )
-            return []
+            return
         data = data.lstrip("\ufeff")
         wanted = self.all_columns()
         separator = self.separator(data, wanted)
-        # newline="" lets the csv module read \r, \n and \r\n line endings alike.
-        reader = csv.reader(io.StringIO(data, newline=""), delimiter=separator)
+        reader = csv.reader(lines(data), delimiter=separator)
         try:
             header = [self.column_name(name, wanted) for name in next(reader, [])]
         except csv.Error as error:
             self.error(1, "", f"the CSV cannot be read: {error}")
-            return []
+            return
         if not any(header):
             self.error(1, "", "the file is empty: the first line must name the columns")
-            return []
+            return
         missing = [name for name, col in wanted.items() if col.required]
         missing = [name for name in missing if name not in header]
         for name in missing:
@@ -389,15 +428,14 @@ class Importer:
                 self.warn(1, name, self.unknown_column(name))
         for name in sorted({name for name in header if header.count(name) > 1}):
             self.error(1, name, "this column is named twice in the first line")
-        if self.report.errors:
-            return []
+        if self.report.error_count:
+            return
         self.report.kept_columns = [name for name in wanted if name not in header]
-        rows = []
         try:
             for cells in reader:
                 if reader.line_num > MAX_ROWS + 1:
                     self.error(reader.line_num, "", f"more than {MAX_ROWS} rows")
-                    return []
+                    return
                 if len(cells) > len(header):
                     self.error(
                         reader.line_num,
@@ -408,12 +446,9 @@ class Importer:
                     )
                 elif any(value.strip() for value in cells):
                     cells += [""] * (len(header) - len(cells))
-                    rows.append(
-                        (reader.line_num, dict(zip(header, cells, strict=True)))
-                    )
+                    yield reader.line_num, dict(zip(header, cells, strict=True))
         except csv.Error as error:
             self.error(reader.line_num, "", f"the CSV cannot be read: {error}")
-        return [] if self.report.errors else rows
 
     @staticmethod
     def column_name(name, wanted):
@@ -424,7 +459,7 @@ class Importer:
     @classmethod
     def separator(cls, data, wanted):
         """The separator under which the first line names the most known columns."""
-        first = data.splitlines()[0] if data else ""
+        first = next(lines(data), "").rstrip("\r\n")
 
         def known(separator):
             names = [cls.column_name(n, wanted) for n in first.split(separator)]
@@ -456,7 +491,10 @@ class Importer:
         )
 
     def error(self, line, column, reason):
-        self.report.errors.append(RowError(line, column, reason))
+        # Every problem is counted; the first few hundred are kept to list.
+        self.report.error_count += 1
+        if len(self.report.errors) < MAX_ERRORS_KEPT:
+            self.report.errors.append(RowError(line, column, reason))
 
     def warn(self, line, column, reason):
         self.report.warnings.append(RowError(line, column, reason))
@@ -499,7 +537,12 @@ class Importer:
     def validate(self, line, values):
         """The model's own validation (ranges, dates in order) on the row's values."""
         candidate = self.model(**values)
-        exclude = [f.name for f in self.model._meta.fields if f.is_relation]
+        # Only the row's own fields: a column left out keeps a value already checked.
+        exclude = [
+            f.name
+            for f in self.model._meta.fields
+            if f.is_relation or f.name not in values
+        ]
         try:
             candidate.full_clean(
                 exclude=exclude, validate_unique=False, validate_constraints=False
@@ -536,10 +579,10 @@ class Importer:
 
     def check(self, rows):
         references = self.references(rows)
-        checked, seen = [], {}
+        checked, seen = [], self.seen
         is_url = functools.cache(web_address)  # Most rows share a few sources.
         for line, row in rows:
-            errors_before = len(self.report.errors)
+            errors_before = self.report.error_count
             values = self.parse(line, row, self.columns)
             source = self.parse(line, row, SOURCE_COLUMNS, Source)
             if source.get("url") and not is_url(source["url"]):
@@ -554,11 +597,11 @@ class Importer:
                 )
             elif key:
                 seen[key] = line
-            if len(self.report.errors) == errors_before:
+            if self.report.error_count == errors_before:
                 self.check_place(line, values)
-            if len(self.report.errors) == errors_before:
+            if self.report.error_count == errors_before:
                 self.validate(line, values)
-            if len(self.report.errors) == errors_before:
+            if self.report.error_count == errors_before:
                 checked.append((line, values, source))
         return checked
 
@@ -635,75 +678,172 @@ class Importer:
             changes.append("Published (it is a draft now)")
         return PreviewRow(line, "Changed", values[self.key], cells, changes)
 
-    def run(self, data, dry_run=False, user=None, publish=True):
+    def run(self, data, dry_run=False, user=None, publish=True, progress=None):
+        """Check the whole file, then unless ``dry_run`` apply it in one transaction.
+
+        Both passes read the file a batch of rows at a time (``BATCH_ROWS``), so
+        memory stays flat however long the file is: the check keeps only each
+        identifier's line, and the writing pass reads and checks the file again.
+        ``progress(report)`` is called after each batch.
+        """
         self.user = user
         self.publish = publish
+        self.progress = progress or (lambda report: None)
         self.report.published = publish
         self.report.preview_headings = [
             capfirst(self.model._meta.get_field(name).verbose_name)
             for name in self.preview_fields
         ]
-        rows = self.read(data)
-        if self.report.errors:
+        for _batch in self.checked_batches(data, dry_run=True):
+            pass
+        if self.report.error_count:
             return self.report
-        if not rows:
+        if not self.report.rows_done:
             self.error(2, "", "the file has no rows after the first line")
             return self.report
-        checked = self.check(rows)
-        if self.report.errors:
+        if dry_run:
             return self.report
-        existing = self.existing(values[self.key] for _, values, _ in checked)
-        # One change for the whole file: the cache and CDN are cleared once, at the end.
+        counted = len(self.report.created), len(self.report.updated)
+        self.seen = {}
+        self.report.warnings = []  # The second reading finds them again.
+        self.report.rows_done = self.report.unchanged = 0
+        self.report.writing = True
+        self.report.created, self.report.updated = [], []
+        # One change for the whole file: the cache and CDN are cleared once, at the
+        # end; one transaction, so a failure anywhere leaves everything as it was.
         with changes.one_change(), transaction.atomic():
-            for line, values, source in checked:
-                obj = existing.get(values[self.key])
-                if obj is None:
-                    self.report.created.append(values[self.key])
-                    self.add_to_preview(line, values, source)
-                    if not dry_run:
-                        self.create(values, source)
-                elif self.differs(obj, values, source):
-                    self.report.updated.append(values[self.key])
-                    self.add_to_preview(line, values, source, obj)
-                    if not dry_run:
-                        self.update(obj, values, source)
-                else:
-                    self.report.unchanged += 1
-        self.report.applied = not dry_run
+            for _batch in self.checked_batches(data, dry_run=False):
+                pass
+            if self.report.error_count:
+                # The data changed between the check and the writing (a fund was
+                # deleted meanwhile): undo the rows written so far.
+                transaction.set_rollback(True)
+                return self.report
+        assert counted == (len(self.report.created), len(self.report.updated))
+        self.report.applied = True
         return self.report
+
+    def checked_batches(self, data, dry_run):
+        batch = []
+        for row in self.read(data):
+            batch.append(row)
+            if len(batch) == BATCH_ROWS:
+                yield self.handle_batch(batch, dry_run)
+                batch = []
+        if batch:
+            yield self.handle_batch(batch, dry_run)
+
+    def handle_batch(self, rows, dry_run):
+        checked = self.check(rows)
+        self.report.rows_done += len(rows)
+        if self.report.error_count:
+            # Go on checking, to list every problem, but compare nothing more.
+            self.progress(self.report)
+            return
+        existing = self.existing(values[self.key] for _, values, _ in checked)
+        new, changed = [], []
+        for line, values, source in checked:
+            obj = existing.get(values[self.key])
+            if obj is None:
+                self.report.created.append(values[self.key])
+                if dry_run:
+                    self.add_to_preview(line, values, source)
+                new.append((values, source))
+            elif self.differs(obj, values, source):
+                self.report.updated.append(values[self.key])
+                if dry_run:
+                    self.add_to_preview(line, values, source, obj)
+                changed.append((obj, values, source))
+            else:
+                self.report.unchanged += 1
+        if not dry_run:
+            self.create_all(new)
+            self.update_all(changed)
+        self.progress(self.report)
 
     def add_to_preview(self, line, values, source, obj=None):
         if len(self.report.preview) < PREVIEW_ROWS:
             self.report.preview.append(self.describe(line, values, source, obj))
 
-    def create(self, values, source):
-        obj = self.model(**values, source=self.source_for(source))
+    def create_all(self, rows):
+        """Insert a batch of new records at once, with their history and search
+        entries (a bulk insert sends no signals)."""
+        objs = []
+        for values, source in rows:
+            obj = self.model(**values, source=self.source_for(source))
+            if self.publish:
+                self.mark_published(obj)
+            else:
+                obj.live = False
+                obj.has_unpublished_changes = True
+            if hasattr(obj, "slug") and not obj.slug:
+                obj.slug = slugify(obj.name)[:160]
+            objs.append(obj)
+        self.model.objects.bulk_create(objs)
+        actions = [("wagtail.create", {"via": "CSV import"})]
         if self.publish:
-            self.mark_published(obj)
-        else:
-            obj.live = False
-            obj.has_unpublished_changes = True
-        obj.save()
-        log(obj, "wagtail.create", user=self.user, data={"via": "CSV import"})
-        if self.publish:
-            log(obj, "wagtail.publish", user=self.user)
+            actions.append(("wagtail.publish", {}))
+        self.saved(objs, actions)
 
-    def update(self, obj, values, source):
-        for name, value in values.items():
-            setattr(obj, name, value)
-        obj.source = self.source_for(source)
-        if self.publish:
-            self.mark_published(obj)
-            obj.save()
-            log(obj, "wagtail.edit", user=self.user, data={"via": "CSV import"})
-            log(obj, "wagtail.publish", user=self.user)
-        elif obj.live:
+    def update_all(self, rows):
+        plain, revisions = [], []
+        for obj, values, source in rows:
+            for name, value in values.items():
+                setattr(obj, name, value)
+            obj.source = self.source_for(source)
+            if self.publish:
+                self.mark_published(obj)
+                plain.append(obj)
+            elif obj.live:
+                revisions.append(obj)
+            else:
+                obj.has_unpublished_changes = True
+                plain.append(obj)
+        if plain:
+            fields = [
+                f.name
+                for f in self.model._meta.concrete_fields
+                if not f.primary_key and f.name != "latest_revision"
+            ]
+            for obj in plain:
+                for f in self.model._meta.concrete_fields:
+                    if getattr(f, "auto_now", False):
+                        setattr(obj, f.attname, timezone.now())
+            self.model.objects.bulk_update(plain, fields)
+            actions = [("wagtail.edit", {"via": "CSV import"})]
+            if self.publish:
+                actions.append(("wagtail.publish", {}))
+            self.saved(plain, actions)
+        for obj in revisions:
             # The public keeps seeing the published version until someone publishes.
             obj.save_revision(user=self.user, log_action=True)
-        else:
-            obj.has_unpublished_changes = True
-            obj.save()
-            log(obj, "wagtail.edit", user=self.user, data={"via": "CSV import"})
+
+    def saved(self, objs, actions):
+        """What a save would have done for each of ``objs``: its history, its
+        search entry, and the caches and CDN told."""
+        log_model = registry.get_log_model_for_model(self.model)
+        content_type = ContentType.objects.get_for_model(self.model)
+        now = timezone.now()
+        log_model.objects.bulk_create(
+            log_model(
+                content_type=content_type,
+                label=str(obj)[:255],
+                action=action,
+                timestamp=now,
+                data=data,
+                user=self.user,
+                object_id=str(obj.pk),
+            )
+            for obj in objs
+            for action, data in actions
+        )
+        if index.class_is_indexed(self.model):
+            for backend in get_search_backends(with_auto_update=True):
+                backend.add_bulk(self.model, objs)
+        changes.public_content_changed()
+        cdn.purge_after_commit(
+            set().union(*(cdn.urls_showing(obj) for obj in objs)) if objs else set()
+        )
 
     def mark_published(self, obj):
         now = timezone.now()
@@ -740,7 +880,7 @@ class RoundImporter(Importer):
     }
 
     def references(self, rows):
-        return fund_lookup()
+        return self.funds()
 
     def resolve(self, line, row, values, references):
         resolve_fund(self, line, values, references)
@@ -808,7 +948,7 @@ class ProjectImporter(Importer):
     def references(self, rows):
         wanted = {(row.get("round") or "").strip() for _, row in rows}
         return {
-            "funds": fund_lookup(),
+            "funds": self.funds(),
             "rounds": FundRound.objects.in_bulk(
                 [w for w in wanted if w], field_name="identifier"
             ),
@@ -894,11 +1034,13 @@ IMPORTERS = {
 }
 
 
-def import_csv(data, kind, dry_run=False, user=None, publish=True):
+def import_csv(data, kind, dry_run=False, user=None, publish=True, progress=None):
     """Check ``data`` (CSV text or bytes) and, unless ``dry_run``, apply it whole.
 
     Records are published, or with ``publish=False`` saved as drafts (a published
     record keeps its live version and gets the changes as a draft revision). Each
     record created or changed is recorded in its history as done by ``user``.
     """
-    return IMPORTERS[kind]().run(data, dry_run=dry_run, user=user, publish=publish)
+    return IMPORTERS[kind]().run(
+        data, dry_run=dry_run, user=user, publish=publish, progress=progress
+    )

@@ -69,3 +69,7 @@ class FundingListSitemap(RecordSitemap):
 
     def get_latest_lastmod(self):
         return max((item[1] for item in self.items() if item[1]), default=None)
+
+    @classmethod
+    def lists(cls, instance):
+        return isinstance(instance, tuple(cls.LISTS.values()))

@@ -17,6 +17,7 @@ from wagtail.snippets.views.snippets import SnippetViewSetGroup
 from portal.admin_viewsets import PortalSnippetViewSet
 from portal.security.spreadsheets import EscapedExportIndexView
 
+from . import import_jobs
 from .importing import IMPORTERS, import_csv
 from .models import (
     EnterpriseZoneSite,
@@ -24,10 +25,12 @@ from .models import (
     Fund,
     FundedProject,
     FundRound,
+    ImportRun,
     Source,
 )
 
-MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+# About 180,000 projects with every column: above 256 KB the job worker imports.
+MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 SIGNING_SALT = "funding.import"
 KINDS = {
     "projects": "Funded projects",
@@ -170,14 +173,13 @@ class ImportForm(forms.Form):
     def clean_file(self):
         upload = self.cleaned_data["file"]
         if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError("The file is larger than 20 MB: split it.")
+            raise forms.ValidationError("The file is larger than 50 MB: split it.")
         if not upload.name.lower().endswith(".csv"):
             raise forms.ValidationError("Choose a .csv file.")
         return upload
 
 
-class ApplyForm(forms.Form):
-    payload = forms.CharField(widget=forms.HiddenInput)
+class PublishForm(forms.Form):
     publish = forms.TypedChoiceField(
         label="Save the rows",
         choices=[
@@ -190,6 +192,10 @@ class ApplyForm(forms.Form):
         initial="",
         widget=forms.RadioSelect,
     )
+
+
+class ApplyForm(PublishForm):
+    payload = forms.CharField(widget=forms.HiddenInput)
 
 
 def _check_permission(user, kind):
@@ -226,6 +232,9 @@ def import_view(request):
             messages.error(request, "The preview has expired: upload the file again.")
             return redirect("funding_import:index")
         _check_permission(request.user, kind)
+        if import_jobs.busy(kind):
+            messages.error(request, str(import_jobs.ImportBusy(kind)))
+            return redirect("funding_import:index")
         publish = apply_form.cleaned_data["publish"]
         report = import_csv(data, kind, user=request.user, publish=publish)
         if report.ok:
@@ -238,7 +247,10 @@ def import_view(request):
         if form.is_valid():
             kind = form.cleaned_data["kind"]
             _check_permission(request.user, kind)
-            data = form.cleaned_data["file"].read()
+            upload = form.cleaned_data["file"]
+            if upload.size >= import_jobs.BACKGROUND_FROM_BYTES:
+                return start_in_background(request, kind, upload)
+            data = upload.read()
             report = import_csv(data, kind, dry_run=True)
             context["report"] = report
             if report.ok and (report.created or report.updated):
@@ -246,6 +258,59 @@ def import_view(request):
                 payload = signing.dumps((kind, text), salt=SIGNING_SALT, compress=True)
                 context["apply_form"] = ApplyForm(initial={"payload": payload})
     return TemplateResponse(request, "funding/admin/import.html", context)
+
+
+def start_in_background(request, kind, upload):
+    """A large file: stored, checked by the job worker, its progress shown."""
+    try:
+        run = import_jobs.start(kind, upload.name, upload.read(), request.user)
+    except import_jobs.ImportBusy as busy:
+        messages.error(request, str(busy))
+        return redirect("funding_import:index")
+    return redirect("funding_import:run", run.pk)
+
+
+def _run_for(request, pk):
+    run = ImportRun.objects.filter(pk=pk).defer("data").first()
+    if run is None or run.kind not in IMPORTERS:
+        raise Http404
+    _check_permission(request.user, run.kind)
+    return run
+
+
+def run_view(request, pk):
+    """A background import: its progress while it runs, then its result."""
+    run = _run_for(request, pk)
+    context = {
+        "run": run,
+        "kind_label": KINDS[run.kind],
+        "report": run.report,
+        "progress": import_jobs.progress(run) if run.is_active else None,
+    }
+    if run.status == ImportRun.Status.PREVIEWED:
+        context["apply_form"] = PublishForm()
+    return TemplateResponse(request, "funding/admin/import_run.html", context)
+
+
+def apply_run_view(request, pk):
+    """Queue the writing of a file the job worker has checked."""
+    run = _run_for(request, pk)
+    if request.method != "POST":
+        return redirect("funding_import:run", run.pk)
+    form = PublishForm(request.POST)
+    form.is_valid()
+    try:
+        queued = import_jobs.apply(
+            run, request.user, form.cleaned_data.get("publish", False)
+        )
+    except import_jobs.ImportBusy as busy:
+        messages.error(request, str(busy))
+        return redirect("funding_import:run", run.pk)
+    if not queued:
+        messages.error(
+            request, "This import has already been applied: upload the file again."
+        )
+    return redirect("funding_import:run", run.pk)
 
 
 def column_lists():
@@ -284,6 +349,8 @@ class ImportViewSet(ViewSet):
         return [
             path("", import_view, name="index"),
             path("template/<slug:kind>.csv", template_view, name="template"),
+            path("runs/<int:pk>/", run_view, name="run"),
+            path("runs/<int:pk>/apply/", apply_run_view, name="apply_run"),
         ]
 
 

@@ -53,6 +53,8 @@ NEEDS = {
 CHOOSER_SCREENS = {"choose", "choose_results", "chosen"}
 # Viewset URL names that are not screens to GET, and why.
 NOT_SCREENS = {
+    "run": "a background import's page, only after an upload: its own tests cover it",
+    "apply_run": "posted by a background import's preview",
     "index_results": "the list's own results, fetched by its search and filters",
     "list_results": "the list's own results, fetched by its search and filters",
     "history_results": "the history's own results",

@@ -7,6 +7,7 @@ from funding.models.funding import (
     LocalAuthority,
     Source,
 )
+from funding.models.imports import ImportRun
 from funding.models.pages import FundingIndexPage
 
 __all__ = [
@@ -16,6 +17,7 @@ __all__ = [
     "FundedProject",
     "FundRound",
     "FundingIndexPage",
+    "ImportRun",
     "LocalAuthority",
     "Source",
 ]

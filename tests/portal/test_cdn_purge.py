@@ -14,6 +14,7 @@ from django.db import transaction
 from PIL import Image as PillowImage
 from wagtail.images import get_image_model
 
+from portal import sitemaps
 from portal.caching import changes
 from strategy.models import StandardPage
 from tests.funding.factories import (
@@ -315,3 +316,78 @@ def test_publishing_a_decision_purges_the_register_its_page_and_its_meeting(
         "/board/forward-plan.json",
         f"/meetings/board/{meeting.pk}/",
     } <= paths(purged)
+
+
+@pytest.fixture
+def fresh_sitemap_paths(monkeypatch):
+    monkeypatch.setattr(sitemaps, "_kept", {})
+
+
+def test_a_project_purges_the_sitemap_sections_listing_it(
+    purged, home_page, fresh_sitemap_paths, django_capture_on_commit_callbacks
+):
+    FundingIndexPageFactory(parent=home_page)
+    fund = FundFactory(slug="growth-fund")
+    purged.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        FundedProjectFactory(fund=fund, identifier="harbour")
+
+    assert {
+        "/sitemap.xml",
+        "/sitemap-projects.xml",
+        "/sitemap-funding.xml",
+    } <= paths(purged)
+    assert not {"/sitemap-meetings.xml", "/sitemap-sites.xml"} & paths(purged)
+
+
+def test_a_meeting_purges_its_sitemap_sections_not_the_others(
+    purged, home_page, fresh_sitemap_paths, django_capture_on_commit_callbacks
+):
+    MeetingIndexPageFactory(parent=home_page)
+    meeting = MeetingFactory(committee=CommitteeFactory(slug="board"), live=False)
+    purged.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        meeting.save_revision().publish()
+
+    assert {"/sitemap-meetings.xml", "/sitemap-committees.xml"} <= paths(purged)
+    assert "/sitemap-projects.xml" not in paths(purged)
+
+
+def test_every_page_of_a_long_sitemap_section_is_purged(
+    purged,
+    home_page,
+    fresh_sitemap_paths,
+    monkeypatch,
+    django_capture_on_commit_callbacks,
+):
+    FundingIndexPageFactory(parent=home_page)
+    fund = FundFactory(slug="growth-fund")
+    FundedProjectFactory.create_batch(4, fund=fund)
+    monkeypatch.setattr(sitemaps.RecordSitemap, "limit", 2)
+    sitemaps._kept.clear()  # Forget the page counts of a minute ago.
+    purged.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        FundedProjectFactory(fund=fund, identifier="harbour")
+
+    assert {
+        "/sitemap-projects.xml",
+        "/sitemap-projects.xml?p=2",
+        "/sitemap-projects.xml?p=3",
+    } <= paths(purged)
+    assert "/sitemap-projects.xml?p=4" not in paths(purged)
+
+
+def test_a_page_purges_the_pages_sitemap_section(
+    purged, home_page, fresh_sitemap_paths, django_capture_on_commit_callbacks
+):
+    page = StandardPage(title="Accessibility", slug="accessibility")
+    home_page.add_child(instance=page)
+    purged.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+
+    assert {"/sitemap.xml", "/sitemap-pages.xml"} <= paths(purged)
