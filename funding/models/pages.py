@@ -29,6 +29,7 @@ class FundingIndexPage(IndexPageMixin, Page):
     search_fields = Page.search_fields + [
         index.SearchField("intro"),
         index.SearchField("enterprise_zones_intro"),
+        index.SearchField("funding_figures"),
     ]
 
     parent_page_types = ["strategy.HomePage"]
@@ -40,6 +41,12 @@ class FundingIndexPage(IndexPageMixin, Page):
 
     def meta_description(self):
         return self.search_description
+
+    def funding_figures(self):
+        """The figures this page shows, for search: "First Growth Deal £289.3m"."""
+        from funding.search import figures_text
+
+        return figures_text("funding")
 
     @path("", name="funding")
     def overview(self, request):
