@@ -4,6 +4,8 @@ each kind there are, and ignore a filter value they do not know, with a message.
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 pytestmark = pytest.mark.django_db
 
@@ -56,3 +58,13 @@ def test_a_filter_value_not_understood_is_ignored_with_a_message(
     assert "Some filters were not understood and have been ignored" in html
     heading = re.search(r'<h2 aria-live="polite">([^<]+)</h2>', plain).group(1)
     assert heading in html
+
+
+def test_filtering_asks_the_database_nothing_more(client, seeded_site):
+    page(client, q="board")
+    with CaptureQueriesContext(connection) as everything:
+        page(client, q="board")
+    with CaptureQueriesContext(connection) as filtered:
+        page(client, q="board", kind="Meeting", committee="Board", year="2025")
+
+    assert len(filtered) <= len(everything)
