@@ -12,6 +12,10 @@ _AMOUNT = re.compile(
     r"£?\s*(\d+(?:\.\d+)?)\s*(m|million|bn|billion)(?![\w²³])", re.IGNORECASE
 )
 _WORD = re.compile(r"\w+")
+# A decimal stays whole for the backends: PostgreSQL reads "£12.5m" as "12.5" and
+# "m", and matches "12.5m" only when asked for it whole. SQLite reads both as "12"
+# and "5m".
+_BACKEND_WORD = re.compile(r"\d+(?:\.\d+)+[^\W\d_]*|\w+")
 
 
 def _short_amount(match):
@@ -48,8 +52,9 @@ def terms(query):
 
 def backend_words(query):
     """``query`` as plain words for the search backend: amounts written short,
-    and no punctuation, which SQLite's full-text search would read as syntax."""
-    return " ".join(_WORD.findall(normalise(query)))
+    and no punctuation but a decimal point, which SQLite's full-text search would
+    read as syntax (the backends quote each word)."""
+    return " ".join(_BACKEND_WORD.findall(normalise(query)))
 
 
 def has_phrase(field_tokens, query_terms):
