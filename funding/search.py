@@ -1,8 +1,9 @@
 """What the site search reads of the funding section beyond its records' own fields:
 the figures its pages show, and the two lists that are routes of the funding page."""
 
-from funding.models import Figure, Fund
-from funding.models.funding import INDEX_PAGE
+from django.apps import apps
+
+from funding.models.funding import INDEX_PAGE, Figure, Fund
 from funding.templatetags.funding_tags import pounds
 from portal.caching.routing import route_url
 
@@ -29,9 +30,7 @@ def figures_text(section):
 def listings():
     """(title, address, text) of the funded projects and the Enterprise Zone sites
     lists, as their pages head them; none while the funding page is not public."""
-    from funding.models import FundingIndexPage
-
-    page = FundingIndexPage.objects.live().public().first()
+    page = apps.get_model(INDEX_PAGE).objects.live().public().first()
     if page is None or not route_url(INDEX_PAGE, "projects"):
         return []
     fund_names = ", ".join(Fund.objects.public().values_list("name", flat=True))

@@ -8,6 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from funding import exports, views
+from funding.search import figures_text
 from portal.blocks import RICH_TEXT_FEATURES
 from portal.caching.routing import IndexPageMixin
 
@@ -44,8 +45,6 @@ class FundingIndexPage(IndexPageMixin, Page):
 
     def funding_figures(self):
         """The figures this page shows, for search: "First Growth Deal £289.3m"."""
-        from funding.search import figures_text
-
         return figures_text("funding")
 
     @path("", name="funding")
