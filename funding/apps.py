@@ -6,11 +6,21 @@ class FundingConfig(AppConfig):
     verbose_name = "Funding"
 
     def ready(self):
+        from django.db.models.signals import post_delete, post_save
+        from wagtail.search import index
+
         from portal import search, sitemaps
         from portal.ops import backup, bulk_data, seeding
 
         from . import bulk, cdn, seed
-        from .models import EnterpriseZoneSite, Fund, FundedProject
+        from . import search as funding_search
+        from .models import (
+            EnterpriseZoneSite,
+            Figure,
+            Fund,
+            FundedProject,
+            FundingIndexPage,
+        )
         from .sitemaps import (
             FundingListSitemap,
             FundSitemap,
@@ -32,10 +42,19 @@ class FundingConfig(AppConfig):
             search.SearchSource(
                 "Funded project",
                 FundedProject,
-                FundedProject.objects.searchable,
+                lambda: FundedProject.objects.searchable().select_related("fund"),
                 describe_project,
             )
         )
+        search.register(search.ListingSource("funding", funding_search.listings))
+
+        def reindex_funding_page(**kwargs):
+            # The funding page's search entry holds its figures' words.
+            for page in FundingIndexPage.objects.live():
+                index.insert_or_update_object(page)
+
+        post_save.connect(reindex_funding_page, sender=Figure, weak=False)
+        post_delete.connect(reindex_funding_page, sender=Figure, weak=False)
         search.register(
             search.SearchSource(
                 "Enterprise Zone site",

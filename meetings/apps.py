@@ -46,6 +46,10 @@ class MeetingsConfig(AppConfig):
             dispatch_uid="meetings-reindex-with-agenda",
         )
 
+        def meeting_facets(meeting):
+            """(committee, year) to filter search results by."""
+            return meeting.committee.name, timezone.localtime(meeting.start).year
+
         def describe_meeting(meeting):
             return meeting.display_title, meeting.url, meeting.summary
 
@@ -63,6 +67,7 @@ class MeetingsConfig(AppConfig):
                 Meeting,
                 lambda: Meeting.objects.public().select_related("committee"),
                 describe_meeting,
+                facets=meeting_facets,
             )
         )
         search.register(
@@ -73,6 +78,7 @@ class MeetingsConfig(AppConfig):
                     "meeting__committee"
                 ),
                 describe_document,
+                facets=lambda document: meeting_facets(document.meeting),
             )
         )
         search.register(
@@ -96,6 +102,7 @@ class MeetingsConfig(AppConfig):
                     "agenda_item__meeting__committee"
                 ),
                 describe_decision,
+                facets=lambda decision: meeting_facets(decision.agenda_item.meeting),
             )
         )
         sitemaps.register("committees", CommitteeSitemap)

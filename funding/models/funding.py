@@ -378,6 +378,8 @@ class FundedProject(PublishableModel, index.Indexed):
         index.SearchField("title", boost=3),
         index.SearchField("recipient"),
         index.SearchField("description"),
+        index.SearchField("get_local_authority_display"),
+        index.RelatedFields("fund", [index.SearchField("name")]),
         index.FilterField("live"),
         index.FilterField("id"),
         index.FilterField("fund"),
@@ -542,7 +544,10 @@ class EnterpriseZoneSite(PublishableModel, index.Indexed):
     search_fields = [
         index.SearchField("name", boost=3),
         index.SearchField("place"),
+        index.SearchField("local_authorities_display"),
         index.SearchField("sectors"),
+        index.SearchField("get_zone_round_display"),
+        index.SearchField("get_incentive_display"),
         index.SearchField("description"),
         index.FilterField("live"),
     ]

@@ -8,6 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from funding import exports, views
+from funding.search import figures_text
 from portal.blocks import RICH_TEXT_FEATURES
 from portal.caching.routing import IndexPageMixin
 
@@ -29,6 +30,7 @@ class FundingIndexPage(IndexPageMixin, Page):
     search_fields = Page.search_fields + [
         index.SearchField("intro"),
         index.SearchField("enterprise_zones_intro"),
+        index.SearchField("funding_figures"),
     ]
 
     parent_page_types = ["strategy.HomePage"]
@@ -40,6 +42,10 @@ class FundingIndexPage(IndexPageMixin, Page):
 
     def meta_description(self):
         return self.search_description
+
+    def funding_figures(self):
+        """The figures this page shows, for search: "First Growth Deal £289.3m"."""
+        return figures_text("funding")
 
     @path("", name="funding")
     def overview(self, request):

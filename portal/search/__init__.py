@@ -6,6 +6,7 @@ A source only ever hands over its *public* objects, so search cannot leak drafts
 """
 
 import functools
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,9 +21,10 @@ from wagtail.search.backends import get_search_backend
 
 from portal import internals
 from portal.caching import changes
-from portal.search import prefilter
+from portal.search import prefilter, words
 
 MAX_RESULTS_PER_SOURCE = 200
+LISTING_DEPTH = 99
 SUMMARY_LENGTH = 240
 # Newest first, in a form no index can serve. Ordered by the primary key itself, with
 # a LIMIT, PostgreSQL walked every row of a model checking each against the full-text
@@ -54,6 +56,8 @@ class SearchHit:
     title: str = ""
     url: str = ""
     summary: str = ""
+    committee: str = ""
+    year: int | None = None
 
     @property
     def kind(self):
@@ -88,6 +92,15 @@ class SearchSource:
     queryset: Callable
     describe: Callable
     specific: Callable | None = None
+    facets: Callable | None = None
+
+    @property
+    def key(self):
+        return f"{self.kind}:{self.model._meta.label}"
+
+    @property
+    def is_page(self):
+        return self.specific is not None
 
     @functools.cached_property
     def content_types(self):
@@ -103,16 +116,29 @@ class SearchSource:
             queryset = queryset.order_by(NEWEST_FIRST)
         results = queryset.search(query, order_by_relevance=False)
         objects = list(results[:MAX_RESULTS_PER_SOURCE])
-        terms = query_terms(query)
+        terms = words.terms(query)
         if self.specific is None:
-            return [
+            hits = [
                 SearchHit(self, obj, relevance(field_texts(obj), terms))
                 for obj in objects
             ]
-        return [
-            SearchHit(self, obj, relevance(document.fields, terms), document)
-            for obj, document in zip(objects, self.documents(objects), strict=True)
-        ]
+        else:
+            hits = [
+                SearchHit(self, obj, relevance(document.fields, terms), document)
+                for obj, document in zip(objects, self.documents(objects), strict=True)
+            ]
+        if self.facets:
+            for hit in hits:
+                hit.committee, hit.year = self.facets(hit.obj)
+        return hits
+
+    def all_fields(self, limit):
+        """The searched fields of up to ``limit`` public objects, for the words of
+        "Did you mean"."""
+        objects = list(self.queryset()[:limit])
+        if self.specific is None:
+            return [field_texts(obj) for obj in objects]
+        return [document.fields for document in self.documents(objects)]
 
     def documents(self, objects):
         """The SearchDocument of each of ``objects``, which are live: the public
@@ -131,11 +157,53 @@ class SearchSource:
         return [kept[name] for name in by_name]
 
 
-_sources: dict[str, SearchSource] = {}
+@dataclass(frozen=True)
+class ListingSource:
+    """Lists a visitor reads that are routes of an index page, not pages of their
+    own (the funded projects, the Enterprise Zone sites). ``listings`` returns
+    (title, url, text) of each, kept until content changes; they are few, so their
+    words are matched here, alike on every database, with the same stems.
+    """
+
+    name: str
+    listings: Callable
+    kind: str = "Page"
+    content_types = None
+    is_page = True
+
+    @property
+    def key(self):
+        return f"listing:{self.name}"
+
+    def documents(self):
+        return [
+            SearchDocument(
+                title, url, text, ((3.0, title.lower()), (1.0, text.lower()))
+            )
+            for title, url, text in self.listings()
+        ]
+
+    def kept_documents(self):
+        return changes.cached(f"search:listing:{self.name}", self.documents)
+
+    def all_fields(self, limit):
+        return [document.fields for document in self.kept_documents()[:limit]]
+
+    def search(self, query):
+        terms = words.terms(query)
+        kept = self.kept_documents()
+        return [
+            SearchHit(self, None, relevance(document.fields, terms), document)
+            for document in kept
+            if words.contains_all(document.fields, terms)
+        ]
 
 
-def register(source: SearchSource):
-    _sources[source.kind] = source
+_sources: dict[str, SearchSource | ListingSource] = {}
+
+
+def register(source: SearchSource | ListingSource):
+    _sources[source.key] = source
 
 
 @functools.cache
@@ -149,16 +217,30 @@ def search_everything(query):
     Only its words reach the search backend: on SQLite, punctuation such as a lone
     double quote is full-text query syntax, and a syntax error there was a 500.
     """
-    words = " ".join(re.findall(r"\w+", query))
-    if not words:
+    query_words = words.backend_words(query)
+    if not query_words:
         return []
-    matching = prefilter.matching_content_types(words)
+    matching = prefilter.matching_content_types(query_words)
     hits = []
     for source in _sources.values():
-        if matching is None or source.content_types & matching:
-            hits.extend(source.search(words))
-    hits.sort(key=lambda hit: hit.score, reverse=True)
+        if (
+            matching is None
+            or source.content_types is None
+            or source.content_types & matching
+        ):
+            hits.extend(source.search(query_words))
+    hits.sort(key=rank, reverse=True)
     return hits
+
+
+def rank(hit):
+    """Best first: an exact title, then the query as a phrase in a title; then
+    pages before the records listed beneath them, and a page before the pages
+    beneath it (a list that is a route of a page counts as beneath every page);
+    then by score."""
+    exact, in_title, score = hit.score
+    depth = getattr(hit.obj, "depth", None) or LISTING_DEPTH
+    return (exact, in_title, hit.source.is_page, -depth, score)
 
 
 def suggestion(query):
@@ -173,24 +255,74 @@ def query_terms(query):
 
 
 def field_texts(obj):
-    """Each searched field of ``obj`` as (its boost, its text in lower case)."""
+    """Each searched field of ``obj`` as (its boost, its text in lower case): its
+    own fields, methods, and fields of a related object it has loaded already."""
     texts = []
     for field in obj.get_search_fields():
+        if isinstance(field, index.RelatedFields):
+            related = _loaded_relation(obj, field.field_name)
+            if related is not None:
+                texts.extend(
+                    (1.0, text)
+                    for sub in field.fields
+                    if isinstance(sub, index.SearchField)
+                    and (text := _text(related, sub.field_name))
+                )
+            continue
         if not isinstance(field, index.SearchField):
             continue
-        value = getattr(obj, field.field_name, None)
-        if value is None or callable(value):
-            continue
-        if isinstance(value, StreamValue):
-            value = strip_tags(str(value))
-        texts.append((field.boost or 1.0, str(value).lower()))
+        text = _text(obj, field.field_name)
+        if text:
+            texts.append((field.boost or 1.0, text))
     return tuple(texts)
 
 
+def _loaded_relation(obj, name):
+    """The object of a foreign key already loaded with ``obj`` (select_related),
+    never fetched: a search must not ask one query per result."""
+    try:
+        field = obj._meta.get_field(name)
+    except Exception:
+        return None
+    if not (field.many_to_one or field.one_to_one) or not field.is_cached(obj):
+        return None
+    return field.get_cached_value(obj)
+
+
+def _text(obj, name):
+    value = getattr(obj, name, None)
+    if callable(value):
+        value = value()
+    if value is None:
+        return ""
+    if isinstance(value, StreamValue):
+        value = strip_tags(str(value))
+    return strip_tags(str(value)).lower()
+
+
 def relevance(fields, terms):
-    """How well an object matches: each term found in one of its searched fields
-    counts that field's boost (a title usually counts more than a body)."""
-    return sum(boost for boost, text in fields for term in terms if term in text)
+    """How well an object matches ``terms`` (from ``words.terms``), as a tuple
+    compared in order: the title is exactly the query; the title holds the query
+    as a phrase; then a score where each term counts its field's boost, more
+    often a little more, and the whole query as a phrase counts again. The title
+    is the field with the highest boost."""
+    if not terms or not fields:
+        return (False, False, 0.0)
+    title_boost = max(boost for boost, _ in fields)
+    exact = in_title = False
+    score = 0.0
+    for boost, text in fields:
+        tokens = words.tokens(text)
+        is_title = boost == title_boost
+        found = {term: tokens.count(term) for term in terms}
+        score += sum(boost * (1 + math.log(n)) for n in found.values() if n)
+        phrase = words.has_phrase(tokens, terms)
+        if phrase and len(terms) > 1:
+            score += boost * len(terms)
+        if is_title and phrase:
+            in_title = True
+            exact = exact or tokens == terms
+    return (exact, in_title, round(score, 3))
 
 
 def highlight(text, query, length=SUMMARY_LENGTH):

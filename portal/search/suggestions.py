@@ -24,16 +24,9 @@ def vocabulary(sources):
     """The site's public words, most frequent first, at most MAX_WORDS of them."""
 
     def build():
-        from portal.search import field_texts
-
         counts = {}
         for source in sources:
-            objects = list(source.queryset()[:OBJECTS_PER_SOURCE])
-            if source.specific is None:
-                texts = [field_texts(obj) for obj in objects]
-            else:
-                texts = [document.fields for document in source.documents(objects)]
-            for fields in texts:
+            for fields in source.all_fields(OBJECTS_PER_SOURCE):
                 for _, text in fields:
                     for word in _words(text):
                         if len(word) >= SHORTEST_WORD:

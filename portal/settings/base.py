@@ -372,7 +372,14 @@ LOGGING = {
 # Wagtail
 WAGTAIL_SITE_NAME = "North East LEP"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# English stemming on PostgreSQL, whatever the server's default, as SQLite's full-text
+# table stems with Porter (portal/migrations/0008): "zones" finds "zone" on both.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "wagtail.search.backends.database",
+        "SEARCH_CONFIG": "english",
+    }
+}
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 # Dates and times are also read as people type them (portal/formats/en_GB/formats.py).
