@@ -37,10 +37,7 @@ CHROMIUM_MISSING = (
 
 
 def pytest_collection_modifyitems(config, items):
-    """The long tests run first, so that the test processes finish together rather
-    than one waiting on a journey at the end. Without Chromium, browser tests skip
-    locally; in CI (``CI`` set) they fail."""
-    items.sort(key=lambda item: not ({"slow", "browser"} & set(item.keywords)))
+    """Without Chromium, browser tests skip locally; in CI (``CI`` set) they fail."""
     if os.path.exists(CHROMIUM) or os.environ.get("CI"):
         return
     for item in items:
