@@ -10,7 +10,9 @@ from funding.models import FundedProject
 from meetings import decision_exports, decision_queries, feeds, queries
 from meetings.decision_filters import DecisionFilterForm
 from meetings.models.documents import MeetingDocument
+from meetings.models.meetings import INDEX_PAGE
 from portal import query
+from portal.caching.routing import route_url
 
 PER_PAGE = 25
 
@@ -45,6 +47,9 @@ def decision_detail(request, page, pk):
     )
     for document in papers:
         document.page_url = document.get_url(meetings_url)
+        document.other_format_url = route_url(
+            INDEX_PAGE, "other_format", document.pk, base=meetings_url
+        )
     return page.render(
         request,
         template="meetings/decisions/decision_detail.html",

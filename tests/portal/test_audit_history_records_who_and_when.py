@@ -181,10 +181,13 @@ def test_meeting_document_changes_are_in_its_history(admin_client):
         "wagtail.create",
         "wagtail.edit",
         "wagtail.publish",
+        # The test's paper is untagged: publishing it records the warning.
+        "meetings.publish_failing_checks",
         "wagtail.edit",
         "wagtail.unpublish",
         "wagtail.edit",
         "meetings.schedule_document",
+        "meetings.publish_failing_checks",
         "wagtail.delete",
     ]
     assert_who_and_when(entries, admin_client.user, started)

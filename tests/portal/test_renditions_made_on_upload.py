@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image as PillowImage
 from wagtail.images import get_image_model
 from wagtail.images.models import Rendition
+from wagtail.models import Collection
 
 from portal import images
 from strategy.models import StandardPage
@@ -27,6 +28,11 @@ def editor_client(client):
     return client
 
 
+def root_collection():
+    # With the Board members' photo collection there are two: the form asks which.
+    return Collection.get_first_root_node().pk
+
+
 def rendition_specs(image):
     return set(
         Rendition.objects.filter(image=image).values_list("filter_spec", flat=True)
@@ -37,7 +43,8 @@ def test_uploading_in_the_admin_makes_every_rendition_before_any_page_view(
     editor_client, home_page
 ):
     response = editor_client.post(
-        "/admin/images/add/", {"title": "Harbour", "file": png(1300, 800)}
+        "/admin/images/add/",
+        {"title": "Harbour", "file": png(1300, 800), "collection": root_collection()},
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     image = get_image_model().objects.get(title="Harbour")
@@ -67,7 +74,11 @@ def test_replacing_the_file_makes_the_renditions_again(editor_client, home_page)
 
     response = editor_client.post(
         f"/admin/images/{image.pk}/",
-        {"title": "Quay", "file": png(800, 600, "teal")},
+        {
+            "title": "Quay",
+            "file": png(800, 600, "teal"),
+            "collection": root_collection(),
+        },
     )
     assert response.status_code == 302, response.content.decode()[:2000]
 
