@@ -83,6 +83,7 @@ class Fund(PublishableModel, index.Indexed):
     ]
     search_fields = [
         index.SearchField("name", boost=3),
+        index.AutocompleteField("name"),
         index.SearchField("funder"),
         index.SearchField("description"),
         index.FilterField("live"),
@@ -376,6 +377,7 @@ class FundedProject(PublishableModel, index.Indexed):
     ]
     search_fields = [
         index.SearchField("title", boost=3),
+        index.AutocompleteField("title"),
         index.SearchField("recipient"),
         index.SearchField("description"),
         index.SearchField("get_local_authority_display"),
@@ -543,6 +545,7 @@ class EnterpriseZoneSite(PublishableModel, index.Indexed):
     ]
     search_fields = [
         index.SearchField("name", boost=3),
+        index.AutocompleteField("name"),
         index.SearchField("place"),
         index.SearchField("local_authorities_display"),
         index.SearchField("sectors"),

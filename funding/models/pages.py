@@ -4,44 +4,35 @@ and open data files, each through a view in ``funding.views``."""
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import path, re_path
 from wagtail.fields import RichTextField
-from wagtail.models import Page
 from wagtail.search import index
 
 from funding import exports, views
 from funding.search import figures_text
 from portal.blocks import RICH_TEXT_FEATURES
-from portal.caching.routing import IndexPageMixin
+from portal.pages import SectionIndexPage
 
 OPEN_DATA_NAMES = "|".join(name.replace(".", r"\.") for name in exports.OPEN_DATA_FILES)
 
 
-class FundingIndexPage(IndexPageMixin, Page):
-    intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
+class FundingIndexPage(SectionIndexPage):
     enterprise_zones_intro = RichTextField(
         blank=True,
         features=RICH_TEXT_FEATURES,
         help_text="Shown above the Enterprise Zone map and list.",
     )
 
-    content_panels = Page.content_panels + [
-        FieldPanel("intro"),
-        FieldPanel("enterprise_zones_intro"),
+    content_panels = SectionIndexPage.content_panels + [
+        FieldPanel("enterprise_zones_intro")
     ]
-    search_fields = Page.search_fields + [
-        index.SearchField("intro"),
+    search_fields = SectionIndexPage.search_fields + [
         index.SearchField("enterprise_zones_intro"),
         index.SearchField("funding_figures"),
     ]
 
     parent_page_types = ["strategy.HomePage"]
-    subpage_types = []
-    max_count = 1
 
     class Meta:
         verbose_name = "funding index page"
-
-    def meta_description(self):
-        return self.search_description
 
     def funding_figures(self):
         """The figures this page shows, for search: "First Growth Deal £289.3m"."""

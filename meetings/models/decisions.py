@@ -132,6 +132,7 @@ class Decision(PublishableModel, index.Indexed, ClusterableModel):
     ]
     search_fields = [
         index.SearchField("title", boost=2),
+        index.AutocompleteField("title"),
         index.SearchField("public_text"),
         index.FilterField("live"),
         index.FilterField("agenda_item"),

@@ -142,6 +142,7 @@ class MeetingDocument(index.Indexed, models.Model):
     ]
     search_fields = [
         index.SearchField("title", boost=2),
+        index.AutocompleteField("title"),
         index.SearchField("text"),
         index.FilterField("publication"),
         index.FilterField("publish_at"),

@@ -140,6 +140,7 @@ class Meeting(PublishableModel, index.Indexed, ClusterableModel):
     ]
     search_fields = [
         index.SearchField("title", boost=2),
+        index.AutocompleteField("title"),
         index.SearchField("summary"),
         index.SearchField("venue"),
         index.RelatedFields("committee", [index.SearchField("name")]),

@@ -1,11 +1,7 @@
 """/meetings/: the page that owns every public meetings address. Each route calls a
 view in ``meetings.views``."""
 
-from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import path, re_path
-from wagtail.fields import RichTextField
-from wagtail.models import Page
-from wagtail.search import index
 
 from meetings import (
     decision_exports,
@@ -14,8 +10,7 @@ from meetings import (
     oparl,
     views,
 )
-from portal.blocks import RICH_TEXT_FEATURES
-from portal.caching.routing import IndexPageMixin
+from portal.pages import SectionIndexPage
 
 COMMITTEE = r"^(?P<slug>[-\w]+)/"
 MEETING = COMMITTEE + r"(?P<pk>[0-9]+)/"
@@ -24,22 +19,12 @@ DECISION_FILES = "|".join(
 )
 
 
-class MeetingIndexPage(IndexPageMixin, Page):
+class MeetingIndexPage(SectionIndexPage):
     """Every public meeting, with committee, meeting, feed and file sub-pages."""
 
-    intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-
     parent_page_types = ["strategy.HomePage"]
-    subpage_types = []
-    max_count = 1
 
     template = "meetings/meeting_index.html"
-
-    def meta_description(self):
-        return self.search_description
 
     # Files' addresses end in their name, not a slash (see portal/urls.py): their
     # routes accept the slash Wagtail adds, and are reversed without it.
@@ -109,23 +94,13 @@ MEMBER = r"^members/(?P<slug>[-\w]+)/$"
 OPEN_DATA = rf"^(?P<name>{'|'.join(oparl.ALL_FILES)})\.(?P<format>json|csv)/?$"
 
 
-class BoardIndexPage(IndexPageMixin, Page):
+class BoardIndexPage(SectionIndexPage):
     """Who sits on the Board and its committees, their registers of interests and
     attendance, with one sub-page per person and the open data files."""
 
-    intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-
     parent_page_types = ["strategy.HomePage"]
-    subpage_types = []
-    max_count = 1
 
     template = "meetings/board/board_index.html"
-
-    def meta_description(self):
-        return self.search_description
 
     @path("", name="board")
     def members(self, request):

@@ -18,10 +18,6 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.journey,
     pytest.mark.django_db(transaction=True),
-    # Unfinished: in Chromium, "Apply this import" on the background preview leaves
-    # the preview shown, though the same POST works from the test client
-    # (test_large_imports_run_in_the_background.py). To investigate.
-    pytest.mark.xfail(reason="apply from the background preview in Chromium"),
 ]
 
 ROWS = 1200

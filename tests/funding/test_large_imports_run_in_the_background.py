@@ -80,6 +80,8 @@ def test_a_large_file_is_checked_then_imported_by_the_worker_with_progress(
     preview = shown(client.get(reverse("funding_import:run", args=[run.pk])))
     assert "Projects would be imported (dry run): 35 new" in preview
     assert "Apply this import" in preview
+    apply_url = reverse("funding_import:apply_run", args=[run.pk])
+    assert f'<form method="post" action="{apply_url}">' in preview
     assert not FundedProject.objects.exists()
 
     applying = client.post(
