@@ -105,6 +105,16 @@ class MeetingsConfig(AppConfig):
                 facets=lambda decision: meeting_facets(decision.agenda_item.meeting),
             )
         )
+        search.register(
+            search.SearchSource(
+                "Forward plan entry",
+                ForwardPlanEntry,
+                lambda: ForwardPlanEntry.objects.searchable().select_related(
+                    "committee"
+                ),
+                lambda entry: (entry.title, entry.url, entry.summary),
+            )
+        )
         sitemaps.register("committees", CommitteeSitemap)
         sitemaps.register("meetings", MeetingSitemap)
         sitemaps.register("papers", PaperSitemap)

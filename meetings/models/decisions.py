@@ -242,8 +242,12 @@ class ForwardPlanQuerySet(PublicQuerySet):
         )
         return super().public_rule() & ~decided
 
+    def searchable(self):
+        """``public()`` in a form the search backend can filter (it cannot join)."""
+        return self.filter(live=True, pk__in=self.model.objects.public().values("pk"))
 
-class ForwardPlanEntry(PublishableModel):
+
+class ForwardPlanEntry(PublishableModel, index.Indexed):
     """A decision to come."""
 
     title = models.CharField(max_length=250)
@@ -303,6 +307,14 @@ class ForwardPlanEntry(PublishableModel):
             "Taken in private?",
         ),
     ]
+    search_fields = [
+        index.SearchField("title", boost=2),
+        index.AutocompleteField("title"),
+        index.SearchField("summary"),
+        index.RelatedFields("committee", [index.SearchField("name")]),
+        index.FilterField("live"),
+        index.FilterField("id"),
+    ]
     index_page = INDEX_PAGE
     preview_template = "meetings/decisions/forward_plan.html"
 
@@ -318,6 +330,14 @@ class ForwardPlanEntry(PublishableModel):
 
     def __str__(self):
         return self.title
+
+    def get_url(self, base=None):
+        plan = route_url(INDEX_PAGE, "forward_plan", base=base)
+        return f"{plan}#forward-plan-{self.pk}" if plan else ""
+
+    @property
+    def url(self):
+        return self.get_url()
 
     @property
     def exemption(self):

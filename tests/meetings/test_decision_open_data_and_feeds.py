@@ -10,6 +10,7 @@ import pytest
 from django.conf import settings
 from jsonschema import Draft202012Validator, FormatChecker
 
+from meetings.models import ForwardPlanEntry
 from tests.funding.factories import (
     FundedProjectFactory,
     FundFactory,
@@ -208,3 +209,18 @@ def test_public_decisions_are_in_the_sitemap_and_site_search(client, recorded):
     assert (
         "Secret price" not in client.get("/search/", {"q": "secret"}).content.decode()
     )
+
+
+def test_the_forward_plan_is_in_site_search_until_decided(client, recorded):
+    decision, confidential, plan = recorded
+    private = ForwardPlanEntry.objects.get(title="Private plan")
+    ForwardPlanEntryFactory(
+        committee=private.committee, title="Draft plan entry", live=False
+    )
+
+    results = client.get("/search/", {"q": "plan"}).content.decode()
+
+    assert "Private plan" in results
+    assert f"/board/forward-plan/#forward-plan-{private.pk}" in results
+    assert "Planned and decided" not in results
+    assert "Draft plan entry" not in results
