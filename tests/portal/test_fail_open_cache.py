@@ -2,7 +2,6 @@
 database, rate-limited forms refused politely, and everything back when Redis is."""
 
 import logging
-import socket
 import subprocess
 import threading
 import time
@@ -25,17 +24,13 @@ OPTIONS = {
 }
 
 
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def redis_caches(port):
+def redis_caches(socket_path):
+    """A Unix socket of the test's own: a TCP port, even one found free, can be taken
+    by another test worker's server before Redis binds it."""
     return {
         "default": {
             "BACKEND": "portal.caching.backends.FailOpenRedisCache",
-            "LOCATION": f"redis://127.0.0.1:{port}/0",
+            "LOCATION": f"unix://{socket_path}?db=0",
             "KEY_PREFIX": "fail-open-test",
             "OPTIONS": OPTIONS,
         }
@@ -43,15 +38,15 @@ def redis_caches(port):
 
 
 @contextmanager
-def redis_server(port, folder):
+def redis_server(socket_path, folder):
     """A Redis of this test's own that keeps its data on disk across a kill."""
     process = subprocess.Popen(
         [
             "redis-server",
             "--port",
-            str(port),
-            "--bind",
-            "127.0.0.1",
+            "0",
+            "--unixsocket",
+            str(socket_path),
             "--save",
             "",
             "--appendonly",
@@ -65,26 +60,27 @@ def redis_server(port, folder):
     )
     try:
         deadline = time.monotonic() + 10
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.05)
+        while not socket_path.exists():
+            assert process.poll() is None, "redis-server did not start"
+            assert time.monotonic() < deadline, "redis-server did not open its socket"
+            time.sleep(0.05)
         yield process
     finally:
         process.kill()
         process.wait()
 
 
+@pytest.fixture(autouse=True)
+def no_outage_of_earlier_tests():
+    backends._outages.clear()
+    yield
+    backends._outages.clear()
+
+
 @pytest.fixture
-def closed_port_cache(settings, page_cache):
-    settings.CACHES = redis_caches(free_port())
-    yield cache
-    # The next test's cache starts with no outage of this one's.
-    settings.CACHES = redis_caches(free_port())
+def unreachable_cache(settings, page_cache, tmp_path):
+    settings.CACHES = redis_caches(tmp_path / "nothing-listens-here.sock")
+    return cache
 
 
 @pytest.fixture(autouse=True)
@@ -107,7 +103,7 @@ def cache_log_lines(caplog):
 
 
 def test_an_unreachable_cache_misses_and_drops_writes_without_raising(
-    closed_port_cache, caplog
+    unreachable_cache, caplog
 ):
     caplog.set_level(logging.WARNING, logger=backends.__name__)
 
@@ -123,7 +119,7 @@ def test_an_unreachable_cache_misses_and_drops_writes_without_raising(
 
 
 def test_public_pages_and_the_admin_are_served_without_the_cache(
-    closed_port_cache, about, client, admin_user, caplog
+    unreachable_cache, about, client, admin_user, caplog
 ):
     caplog.set_level(logging.WARNING, logger=backends.__name__)
 
@@ -142,7 +138,7 @@ def test_public_pages_and_the_admin_are_served_without_the_cache(
 
 
 def test_a_rate_limited_form_is_refused_with_503_and_retry_after(
-    closed_port_cache, home_page, client
+    unreachable_cache, home_page, client
 ):
     response = client.post(
         "/subscriptions/mailing-list/", {"email": "someone@example.org"}
@@ -163,10 +159,10 @@ def test_killing_and_restarting_redis_serves_throughout_and_recovers(
 ):
     monkeypatch.setattr(backends, "RETRY_SECONDS", 0.2)
     caplog.set_level(logging.WARNING, logger=backends.__name__)
-    port = free_port()
-    settings.CACHES = redis_caches(port)
+    socket_path = tmp_path / "redis.sock"
+    settings.CACHES = redis_caches(socket_path)
     try:
-        with redis_server(port, tmp_path) as redis:
+        with redis_server(socket_path, tmp_path) as redis:
             assert client.get("/about/")["X-Cache"] == "miss"
             assert client.get("/about/")["X-Cache"] == "hit"
             redis.kill()
@@ -179,7 +175,7 @@ def test_killing_and_restarting_redis_serves_throughout_and_recovers(
             about.save_revision().publish()
             assert b"About the partnership" in client.get("/about/").content
 
-        with redis_server(port, tmp_path):
+        with redis_server(socket_path, tmp_path):
             time.sleep(0.3)
             client.get("/")  # the first call after the outage ends it
             after = client.get("/about/")
@@ -188,14 +184,14 @@ def test_killing_and_restarting_redis_serves_throughout_and_recovers(
             assert not backends.unavailable()
             assert client.get("/about/")["X-Cache"] == "hit"
     finally:
-        settings.CACHES = redis_caches(free_port())
+        settings.CACHES = redis_caches(tmp_path / "stopped.sock")
     messages = [line.getMessage() for line in cache_log_lines(caplog)]
     assert len(messages) == 2, messages
     assert "unreachable" in messages[0] and "reachable again" in messages[1]
 
 
 def test_threads_of_a_process_share_one_outage_and_one_log_line(
-    closed_port_cache, caplog
+    unreachable_cache, caplog
 ):
     caplog.set_level(logging.WARNING, logger=backends.__name__)
 
