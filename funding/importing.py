@@ -628,11 +628,12 @@ class Importer:
     def changed_fields(self, obj, values, source):
         changed = []
         for name, value in values.items():
-            current = getattr(obj, name)
-            if hasattr(current, "pk") or hasattr(value, "pk"):
-                if getattr(current, "pk", None) != getattr(value, "pk", None):
+            field = self.model._meta.get_field(name)
+            if field.is_relation:
+                # By key: loading each row's related record would cost a query a row.
+                if getattr(obj, field.attname) != getattr(value, "pk", None):
                     changed.append(name)
-            elif current != value:
+            elif getattr(obj, name) != value:
                 changed.append(name)
         accessed = source.get("date_accessed")
         if (obj.source.title, obj.source.url) != (source["title"], source["url"]) or (
@@ -801,15 +802,19 @@ class Importer:
                 plain.append(obj)
         if plain:
             fields = [
-                f.name
+                f
                 for f in self.model._meta.concrete_fields
                 if not f.primary_key and f.name != "latest_revision"
             ]
+            # One plain UPDATE a row: bulk_update's CASE expressions take Django
+            # about 15 times as long to build as these take to run.
             for obj in plain:
-                for f in self.model._meta.concrete_fields:
+                for f in fields:
                     if getattr(f, "auto_now", False):
                         setattr(obj, f.attname, timezone.now())
-            self.model.objects.bulk_update(plain, fields)
+                self.model.objects.filter(pk=obj.pk).update(
+                    **{f.attname: getattr(obj, f.attname) for f in fields}
+                )
             actions = [("wagtail.edit", {"via": "CSV import"})]
             if self.publish:
                 actions.append(("wagtail.publish", {}))
