@@ -9,15 +9,19 @@ batch's progress is kept in the cache, which every process shares; the result is
 on the ``ImportRun`` when the job ends.
 
 One import of each kind may be queued or running at a time (a unique constraint on
-``ImportRun``): a second is refused with a message, and nothing changes.
+``ImportRun``): a second is refused with a message, and nothing changes. A run whose
+worker stopped reporting progress (it was killed: its transaction went with it) ends
+as failed when someone next looks, so the kind is not blocked for good.
 """
 
+import time
 from dataclasses import asdict
 
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from portal.caching.backends import unavailable
 from portal.ops.jobs import background_job
 
 from .importing import import_csv
@@ -26,6 +30,8 @@ from .models import ImportRun
 # Files larger than this are checked by the job worker, not inside the request.
 BACKGROUND_FROM_BYTES = 256 * 1024
 PROGRESS_SECONDS = 24 * 3600
+# A batch reports within seconds; this long without a report, the worker is gone.
+STALLED_AFTER_SECONDS = 10 * 60
 
 
 class ImportBusy(Exception):
@@ -39,7 +45,19 @@ class ImportBusy(Exception):
 
 
 def busy(kind):
+    for run in ImportRun.objects.filter(kind=kind, status=ImportRun.Status.RUNNING):
+        end_if_stalled(run)
     return ImportRun.objects.filter(kind=kind, status__in=ImportRun.ACTIVE).exists()
+
+
+def end_if_stalled(run):
+    """End ``run`` as failed if its worker has not reported for a while."""
+    if run.status != ImportRun.Status.RUNNING or unavailable():
+        return
+    reported = cache.get(progress_key(run))
+    last = reported["at"] if reported else run.created_at.timestamp()
+    if time.time() - last > STALLED_AFTER_SECONDS:
+        finish(run, ImportRun.Status.FAILED, worker_stopped())
 
 
 def start(kind, file_name, data, user):
@@ -96,6 +114,16 @@ def progress_key(run):
     return f"funding-import-progress:{run.pk}:{'check' if run.dry_run else 'write'}"
 
 
+def report_progress(run, rows_done=0, error_count=0, writing=False):
+    done = {
+        "rows_done": rows_done,
+        "error_count": error_count,
+        "writing": writing,
+        "at": time.time(),
+    }
+    cache.set(progress_key(run), done, PROGRESS_SECONDS)
+
+
 def progress(run):
     """Rows done and problems found so far, as the worker last reported them."""
     done = cache.get(progress_key(run)) or {
@@ -114,15 +142,7 @@ def run_import(run_id):
         return "nothing to do"
     run.status = ImportRun.Status.RUNNING
     run.save(update_fields=["status"])
-
-    def report_progress(report):
-        done = {
-            "rows_done": report.rows_done,
-            "error_count": report.error_count,
-            "writing": report.writing,
-        }
-        cache.set(progress_key(run), done, PROGRESS_SECONDS)
-
+    report_progress(run)
     try:
         report = import_csv(
             bytes(run.data),
@@ -130,7 +150,9 @@ def run_import(run_id):
             dry_run=run.dry_run,
             user=run.user,
             publish=run.publish,
-            progress=report_progress,
+            progress=lambda report: report_progress(
+                run, report.rows_done, report.error_count, report.writing
+            ),
         )
     except Exception:
         finish(run, ImportRun.Status.FAILED, unexpected_failure())
@@ -173,6 +195,16 @@ def stored(report):
         "preview_headings": report.preview_headings,
         "preview": [asdict(row) for row in report.preview],
         "preview_is_partial": report.preview_is_partial,
+    }
+
+
+def worker_stopped():
+    return {
+        "ok": False,
+        "summary": "The import stopped: the job worker ended while it ran, so "
+        "nothing was changed. Upload the file again.",
+        "errors": [],
+        "warnings": [],
     }
 
 

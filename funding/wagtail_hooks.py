@@ -281,6 +281,7 @@ def _run_for(request, pk):
 def run_view(request, pk):
     """A background import: its progress while it runs, then its result."""
     run = _run_for(request, pk)
+    import_jobs.end_if_stalled(run)
     context = {
         "run": run,
         "kind_label": KINDS[run.kind],

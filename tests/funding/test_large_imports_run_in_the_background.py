@@ -6,9 +6,11 @@ changes nothing; a queued import waits in the database for the worker.
 """
 
 import re
+import time
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -281,3 +283,24 @@ def test_five_thousand_rows_go_through_the_worker_in_batches(
     result = shown(client.get(reverse("funding_import:run", args=[run.pk])))
     assert "Projects imported and published: 5000 new" in result
     assert FundedProject.objects.public().count() == 5000
+
+
+def test_an_import_whose_worker_was_killed_ends_and_frees_its_kind(
+    client, editor, fund
+):
+    upload(client, projects_csv(20))
+    run = ImportRun.objects.get()
+    # The worker took the job and was killed before its first batch was written.
+    ImportRun.objects.filter(pk=run.pk).update(status=ImportRun.Status.RUNNING)
+    import_jobs.report_progress(run)
+    assert "waiting or running" in shown(upload(client, projects_csv(20, start=100)))
+
+    stopped_at = time.time() - import_jobs.STALLED_AFTER_SECONDS - 1
+    cache.set(import_jobs.progress_key(run), {"rows_done": 10, "at": stopped_at})
+    result = shown(client.get(reverse("funding_import:run", args=[run.pk])))
+
+    assert "the job worker ended while it ran, so nothing was changed" in result
+    run.refresh_from_db()
+    assert run.status == ImportRun.Status.FAILED
+    assert bytes(run.data) == b""
+    assert "Checking the file" in shown(upload(client, projects_csv(20, start=100)))
