@@ -115,6 +115,25 @@ def meeting_detail(request, page, slug, pk):
     meeting = get_object_or_404(queries.meetings(), pk=pk)
     if meeting.committee.slug != slug:
         return redirect(meeting.get_url(page.url), permanent=True)
+    url = meeting.get_url(page.url)
+    listed = changes.cached(
+        f"meetings:meeting-page:{meeting.pk}", lambda: meeting_page_lists(meeting)
+    )
+    return page.render(
+        request,
+        template="meetings/meeting_detail.html",
+        context_overrides={
+            "meeting": meeting,
+            "json_ld": meeting.json_ld(request.build_absolute_uri(url)),
+            **listed,
+        },
+    )
+
+
+def meeting_page_lists(meeting):
+    """What a meeting's page lists: its agenda with each item's papers, decisions
+    and declarations, its other papers, minutes and attendance. Kept until public
+    content changes (or the clock archives the papers): seven queries a render."""
     agenda_items = queries.agenda_items(meeting)
     documents = list(queries.documents(meeting))
     by_item = defaultdict(list)
@@ -127,25 +146,18 @@ def meeting_detail(request, page, slug, pk):
     for item in agenda_items:
         item.public_documents = by_item.get(item.pk, [])
     decision_queries.on_agenda(meeting, agenda_items)
-    url = meeting.get_url(page.url)
     papers_archived = queries.papers_archived(meeting)
     minutes = queries.minutes(meeting)
     if minutes is not None:
         pack.attach_minutes(agenda_items, minutes.listed_items)
-    return page.render(
-        request,
-        template="meetings/meeting_detail.html",
-        context_overrides={
-            "meeting": meeting,
-            "agenda_items": agenda_items,
-            "documents": general,
-            "has_pack": not papers_archived and pack.has_pack(agenda_items, documents),
-            "papers_archived": papers_archived,
-            "minutes": minutes,
-            "json_ld": meeting.json_ld(request.build_absolute_uri(url)),
-            **board_queries.meeting_record(meeting, agenda_items),
-        },
-    )
+    return {
+        "agenda_items": agenda_items,
+        "documents": general,
+        "has_pack": not papers_archived and pack.has_pack(agenda_items, documents),
+        "papers_archived": papers_archived,
+        "minutes": minutes,
+        **board_queries.meeting_record(meeting, agenda_items),
+    }
 
 
 def documents_feed(request, page, slug=None):

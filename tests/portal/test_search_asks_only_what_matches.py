@@ -97,3 +97,17 @@ def test_a_private_page_and_its_children_leave_search_at_once(client, home_page)
 
     html = client.get("/search/", {"q": "hydrogen"}).content.decode()
     assert "No results for “hydrogen”" in html
+
+
+def test_a_repeated_search_is_kept_until_content_changes(client, home_page):
+    StandardPageFactory(parent=home_page, title="Hydrogen valley")
+    warm_up(client)
+    searched_tables(client, "hydrogen")
+
+    html, sql = searched_tables(client, "hydrogen")
+    assert "Hydrogen valley</a>" in html
+    assert sql == ""
+
+    StandardPageFactory(parent=home_page, title="Hydrogen coast")
+    html, _ = searched_tables(client, "hydrogen")
+    assert "Hydrogen coast</a>" in html
