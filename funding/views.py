@@ -17,16 +17,19 @@ PROJECTS_PER_PAGE = 25
 
 
 def overview(request, page):
+    # Called by the template only when it writes its kept fragment afresh.
+    return page.render(request, context_overrides={"listed": overview_lists})
+
+
+def overview_lists():
+    """The figures, their chart and the funds the funding page lists."""
     figures = list(queries.figures(section=Figure.Section.FUNDING))
-    return page.render(
-        request,
-        context_overrides={
-            "headline_figures": [f for f in figures if f.is_headline],
-            "figures": figures,
-            "chart": charts.bar_chart(figures),
-            "funds": queries.funds_with_totals(),
-        },
-    )
+    return {
+        "headline_figures": [f for f in figures if f.is_headline],
+        "figures": figures,
+        "chart": charts.bar_chart(figures),
+        "funds": queries.funds_with_totals(),
+    }
 
 
 def fund_detail(request, page, slug):
