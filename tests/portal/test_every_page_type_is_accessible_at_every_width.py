@@ -1,6 +1,6 @@
-"""Every kind of public page on the seeded site: no axe violation (WCAG 2.2 AA) and no
-sideways scrolling at 320, 375 and 1280 px. The funding pages have their own test
-(tests/funding/test_funding_pages_fit_a_phone.py)."""
+"""Every kind of public page on the seeded site, the strategy's included: no axe
+violation (WCAG 2.2 AA) and no sideways scrolling at 320, 375 and 1280 px. The funding
+pages have their own test (tests/funding/test_funding_pages_fit_a_phone.py)."""
 
 import pytest
 

@@ -1,37 +1,17 @@
-import pytest
+"""The strategy pages by keyboard. Their axe checks and widths are in
+tests/portal/test_every_page_type_is_accessible_at_every_width.py."""
 
-from tests.accessibility import axe_violations_at_widths
+import pytest
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
 ]
 
-# One page of each type, plus the pages every visitor meets.
-PAGES = {
-    "home": "/",
-    "strategy": "/industrial-strategy/",
-    "theme": "/industrial-strategy/clean-growth/",
-    "event": "/industrial-strategy/engagement-summit/",
-    "faqs": "/faqs/",
-    "standard": "/accessibility/",
-    "search results": "/search/?q=productivity",
-    "not found": "/no-such-page/",
-}
-
 
 @pytest.fixture
 def seeded_server(live_server, strategy_site):
     return live_server.url
-
-
-def test_every_page_type_passes_axe_wcag_2_2_aa(page, seeded_server):
-    problems = {}
-    for name, path in PAGES.items():
-        violations = axe_violations_at_widths(page, seeded_server + path)
-        if violations:
-            problems[name] = violations
-    assert problems == {}
 
 
 def test_faq_answers_open_and_close_by_keyboard(page, seeded_server):
@@ -69,19 +49,3 @@ def test_skip_link_and_main_menu_work_by_keyboard(page, seeded_server):
     page.keyboard.press("Enter")
     page.wait_for_url("**/faqs/")
     assert page.locator("h1").inner_text() == "Frequently asked questions"
-
-
-def test_pages_fit_a_320_pixel_wide_screen_without_sideways_scrolling(
-    page, seeded_server
-):
-    page.set_viewport_size({"width": 320, "height": 640})
-    too_wide = {}
-    for name, path in PAGES.items():
-        page.goto(seeded_server + path)
-        widths = page.evaluate(
-            "[document.documentElement.scrollWidth,"
-            " document.documentElement.clientWidth]"
-        )
-        if widths[0] > widths[1]:
-            too_wide[name] = widths
-    assert too_wide == {}
