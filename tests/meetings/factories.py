@@ -186,3 +186,16 @@ class ForwardPlanEntryFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = ForwardPlanEntry
+
+
+def held_board_meeting(title):
+    """A public meeting of the seeded site's Board, held two days ago."""
+    start = timezone.now().replace(microsecond=0) - datetime.timedelta(days=2)
+    return Meeting.objects.create(
+        committee=Committee.objects.get(slug="board"),
+        title=title,
+        start=start,
+        end=start + datetime.timedelta(hours=2),
+        status=Meeting.Status.HELD,
+        live=True,
+    )

@@ -2,17 +2,15 @@
 the board secretary signs in, finds the request on the dashboard with its deadline,
 and marks it done."""
 
-import datetime
-
 import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from meetings.format_requests import due_on
-from meetings.models import Committee, FormatRequest, Meeting
+from meetings.models import FormatRequest
 from tests.accessibility import axe_violations
 from tests.journeys import StaffBrowser, create_staff
-from tests.meetings.factories import MeetingDocumentFactory
+from tests.meetings.factories import MeetingDocumentFactory, held_board_meeting
 
 pytestmark = [
     pytest.mark.browser,
@@ -26,15 +24,7 @@ def test_a_visitor_asks_for_another_format_and_the_secretary_answers_it(
 ):
     settings.PORTAL_REQUIRE_2FA = True
     create_staff(django_user_model, "sam", "Board secretaries")
-    start = timezone.now().replace(microsecond=0) - datetime.timedelta(days=2)
-    meeting = Meeting.objects.create(
-        committee=Committee.objects.get(slug="board"),
-        title="Journey Board",
-        start=start,
-        end=start + datetime.timedelta(hours=2),
-        status=Meeting.Status.HELD,
-        live=True,
-    )
+    meeting = held_board_meeting("Journey Board")
     MeetingDocumentFactory(meeting=meeting, title="Skills plan paper")
 
     visitor = browser.new_page()

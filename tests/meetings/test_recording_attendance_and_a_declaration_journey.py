@@ -2,22 +2,18 @@
 Chromium; an anonymous visitor then finds both on the meeting's page and the
 member's."""
 
-import datetime
-
 import pytest
-from django.utils import timezone
 from playwright.sync_api import expect
 
 from meetings.models import (
     AgendaItem,
     Attendance,
-    Committee,
     Declaration,
-    Meeting,
     Person,
 )
 from tests.accessibility import axe_violations
 from tests.journeys import StaffBrowser, create_staff
+from tests.meetings.factories import held_board_meeting
 
 pytestmark = [
     pytest.mark.browser,
@@ -32,15 +28,7 @@ def test_a_secretary_records_attendance_and_a_declaration_that_visitors_see(
 ):
     settings.PORTAL_REQUIRE_2FA = True
     create_staff(django_user_model, "sam", "Board secretaries")
-    start = timezone.now().replace(microsecond=0) - datetime.timedelta(days=2)
-    meeting = Meeting.objects.create(
-        committee=Committee.objects.get(slug="board"),
-        title="Journey Board",
-        start=start,
-        end=start + datetime.timedelta(hours=2),
-        status=Meeting.Status.HELD,
-        live=True,
-    )
+    meeting = held_board_meeting("Journey Board")
     AgendaItem.objects.create(
         meeting=meeting, number="7", title="Growth grant", sort_order=0
     )
