@@ -322,35 +322,31 @@ def meeting_documents_button(snippet, user, next_url=None):
         )
 
 
-class OverdueDeadlinesPanel(Component):
-    name = "meetings_overdue"
-    order = 90
-    template_name = "meetings/admin/overdue_panel.html"
+class DashboardPanel(Component):
+    """A panel of the secretaries' dashboard: its template, given ``context``."""
 
-    def __init__(self, rows):
-        self.rows = rows
+    def __init__(self, name, order, template_name, **context):
+        self.name = name
+        self.order = order
+        self.template_name = template_name
+        self.context = context
 
     def get_context_data(self, parent_context):
-        return {"rows": self.rows}
+        return self.context
 
 
 @hooks.register("construct_homepage_panels")
 def add_overdue_deadlines_panel(request, panels):
     if not request.user.has_perm("meetings.change_meeting"):
         return
-    panels.append(OverdueDeadlinesPanel(deadlines.overdue()))
-
-
-class DeclarationsAwaitingRegisterPanel(Component):
-    name = "meetings_declarations_awaiting_register"
-    order = 95
-    template_name = "meetings/admin/declarations_panel.html"
-
-    def __init__(self, declarations):
-        self.declarations = declarations
-
-    def get_context_data(self, parent_context):
-        return {"declarations": self.declarations}
+    panels.append(
+        DashboardPanel(
+            "meetings_overdue",
+            90,
+            "meetings/admin/overdue_panel.html",
+            rows=deadlines.overdue(),
+        )
+    )
 
 
 @hooks.register("construct_homepage_panels")
@@ -362,20 +358,14 @@ def add_declarations_awaiting_register_panel(request, panels):
         .select_related("person", "agenda_item__meeting__committee")
         .order_by("-agenda_item__meeting__start")
     )
-    panels.append(DeclarationsAwaitingRegisterPanel(list(declarations[:50])))
-
-
-class PaperChecksPanel(Component):
-    name = "meetings_paper_checks"
-    order = 97
-    template_name = "meetings/admin/paper_checks_panel.html"
-
-    def __init__(self, summary, checks):
-        self.summary = summary
-        self.checks = checks
-
-    def get_context_data(self, parent_context):
-        return {"summary": self.summary, "checks": self.checks}
+    panels.append(
+        DashboardPanel(
+            "meetings_declarations_awaiting_register",
+            95,
+            "meetings/admin/declarations_panel.html",
+            declarations=list(declarations[:50]),
+        )
+    )
 
 
 @hooks.register("construct_homepage_panels")
@@ -401,20 +391,15 @@ def add_paper_checks_panel(request, panels):
     checks = failing.select_related("document__meeting__committee").order_by(
         "-document__uploaded_at", "-pk"
     )
-    panels.append(PaperChecksPanel(summary, list(checks[:20])))
-
-
-class FormatRequestsPanel(Component):
-    name = "meetings_format_requests"
-    order = 92
-    template_name = "meetings/admin/format_requests_panel.html"
-
-    def __init__(self, requests, address):
-        self.requests = requests
-        self.address = address
-
-    def get_context_data(self, parent_context):
-        return {"requests": self.requests, "address": self.address}
+    panels.append(
+        DashboardPanel(
+            "meetings_paper_checks",
+            97,
+            "meetings/admin/paper_checks_panel.html",
+            summary=summary,
+            checks=list(checks[:20]),
+        )
+    )
 
 
 @hooks.register("construct_homepage_panels")
@@ -423,4 +408,12 @@ def add_format_requests_panel(request, panels):
         return
     open_requests = list(FormatRequest.objects.open().order_by("due_on", "pk")[:50])
     address = BoardSettings.for_request(request).format_requests_email
-    panels.append(FormatRequestsPanel(open_requests, address))
+    panels.append(
+        DashboardPanel(
+            "meetings_format_requests",
+            92,
+            "meetings/admin/format_requests_panel.html",
+            requests=open_requests,
+            address=address,
+        )
+    )
