@@ -1,4 +1,5 @@
 import pytest
+from django.contrib.auth.models import Group
 from django.core.cache import cache
 
 from tests.meetings.factories import BoardIndexPageFactory, MeetingIndexPageFactory
@@ -21,3 +22,12 @@ def meetings_index(home_page):
 @pytest.fixture
 def board_index(home_page):
     return BoardIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def secretary(client, django_user_model):
+    """A signed-in member of the Board secretaries group."""
+    user = django_user_model.objects.create_user("secretary", password="x" * 16)
+    user.groups.add(Group.objects.get(name="Board secretaries"))
+    client.force_login(user)
+    return user

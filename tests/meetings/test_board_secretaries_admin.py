@@ -1,6 +1,5 @@
 import datetime
 
-import pytest
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -13,14 +12,6 @@ from tests.meetings.factories import (
     MeetingFactory,
 )
 from tests.meetings.upload_samples import encrypted_pdf, good_pdf
-
-
-@pytest.fixture
-def secretary(client, django_user_model):
-    user = django_user_model.objects.create_user("secretary", password="x" * 16)
-    user.groups.add(Group.objects.get(name="Board secretaries"))
-    client.force_login(user)
-    return user
 
 
 def test_board_secretaries_may_manage_meetings_and_nothing_else(secretary):

@@ -88,16 +88,6 @@ def test_file_names_are_sanitised():
     assert clean_name("....pdf") == "document.pdf"
 
 
-@pytest.fixture
-def secretary(client, django_user_model):
-    from django.contrib.auth.models import Group
-
-    user = django_user_model.objects.create_user("secretary", password="x" * 16)
-    user.groups.add(Group.objects.get(name="Board secretaries"))
-    client.force_login(user)
-    return user
-
-
 def test_a_batch_with_one_hostile_file_stores_nothing_and_says_why(
     client, secretary, settings
 ):

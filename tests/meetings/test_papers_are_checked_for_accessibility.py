@@ -91,16 +91,6 @@ def codes(check):
     return [finding["code"] for finding in check.findings]
 
 
-@pytest.fixture
-def secretary(client, django_user_model):
-    from django.contrib.auth.models import Group
-
-    user = django_user_model.objects.create_user("secretary", password="x" * 16)
-    user.groups.add(Group.objects.get(name="Board secretaries"))
-    client.force_login(user)
-    return user
-
-
 def upload(client, meeting, corpus):
     return client.post(
         reverse("meetings_admin_documents", args=[meeting.pk]),

@@ -4,7 +4,6 @@ import datetime
 import re
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
@@ -21,14 +20,6 @@ from tests.meetings.upload_samples import good_pdf
 
 MEETINGS = "wagtailsnippets_meetings_meeting"
 DOCUMENTS = "wagtailsnippets_meetings_meetingdocument"
-
-
-@pytest.fixture
-def secretary(client, django_user_model):
-    user = django_user_model.objects.create_user("secretary", password="x" * 16)
-    user.groups.add(Group.objects.get(name="Board secretaries"))
-    client.force_login(user)
-    return user
 
 
 def meeting_form(committee, **fields):

@@ -6,7 +6,6 @@ import shutil
 import subprocess
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import InMemoryUploadedFile, SimpleUploadedFile
 from django.db import DatabaseError
 from django.urls import reverse
@@ -29,14 +28,6 @@ def disk_fills_while_writing_the_report(monkeypatch):
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(InMemoryUploadedFile, "chunks", fill_up)
-
-
-@pytest.fixture
-def secretary(client, django_user_model):
-    user = django_user_model.objects.create_user("secretary", password="x" * 16)
-    user.groups.add(Group.objects.get(name="Board secretaries"))
-    client.force_login(user)
-    return user
 
 
 def upload(client, meeting, *files):
