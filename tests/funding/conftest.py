@@ -1,4 +1,5 @@
 import pytest
+from django.contrib.auth.models import Group
 from django.core.cache import cache
 
 from tests.funding.factories import FundingIndexPageFactory
@@ -11,3 +12,12 @@ def funding_page(home_page):
     page = FundingIndexPageFactory(parent=home_page)
     yield page
     cache.clear()
+
+
+@pytest.fixture
+def editor(client, django_user_model):
+    """A signed-in member of the Funding editors group."""
+    user = django_user_model.objects.create_user("funder", password="x" * 16)
+    user.groups.add(Group.objects.get(name="Funding editors"))
+    client.force_login(user)
+    return user

@@ -4,7 +4,6 @@ The rows are the Local Growth Fund projects named in /work/shared/seed/facts.md.
 """
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.models import ModelLogEntry, Revision
 
@@ -52,14 +51,6 @@ BAD_FILES = {
         [(4, "identifier", "duplicate identifier “lgf-netpark”: it is also on line 2")],
     ),
 }
-
-
-@pytest.fixture
-def editor(client, django_user_model):
-    user = django_user_model.objects.create_user("funder", password="x" * 16)
-    user.groups.add(Group.objects.get(name="Funding editors"))
-    client.force_login(user)
-    return user
 
 
 def state():

@@ -41,14 +41,6 @@ def small_files_go_to_the_worker(monkeypatch):
 
 
 @pytest.fixture
-def editor(client, django_user_model):
-    user = django_user_model.objects.create_user("funder", password="x" * 16)
-    user.groups.add(Group.objects.get(name="Funding editors"))
-    client.force_login(user)
-    return user
-
-
-@pytest.fixture
 def fund():
     fund = FundFactory(name="Local Growth Fund", slug="local-growth-fund")
     FundRoundFactory(identifier="growth-deal-2014", fund=fund)

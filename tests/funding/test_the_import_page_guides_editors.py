@@ -31,14 +31,6 @@ CSV = (
 
 
 @pytest.fixture
-def editor(client, django_user_model):
-    user = django_user_model.objects.create_user("funder", password="x" * 16)
-    user.groups.add(Group.objects.get(name="Funding editors"))
-    client.force_login(user)
-    return user
-
-
-@pytest.fixture
 def fund():
     return FundFactory(name="Local Growth Fund", slug="local-growth-fund")
 
