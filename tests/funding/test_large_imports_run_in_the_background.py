@@ -52,6 +52,15 @@ def upload(client, text, kind="projects"):
     return client.post(IMPORT, {"kind": kind, "file": file}, follow=True)
 
 
+def checked_and_applied(client, text):
+    """Upload ``text``, let the worker check it, and apply it: queued for writing."""
+    upload(client, text)
+    run = ImportRun.objects.get()
+    run_queued_jobs()
+    client.post(reverse("funding_import:apply_run", args=[run.pk]), {"publish": "yes"})
+    return run
+
+
 def shown(response):
     return re.sub(r"\s+", " ", response.content.decode())
 
@@ -99,10 +108,7 @@ def test_a_large_file_is_checked_then_imported_by_the_worker_with_progress(
 def test_progress_shows_rows_done_and_left_while_the_worker_writes(
     client, editor, fund, monkeypatch
 ):
-    upload(client, projects_csv(35))
-    run = ImportRun.objects.get()
-    run_queued_jobs()
-    client.post(reverse("funding_import:apply_run", args=[run.pk]), {"publish": "yes"})
+    run = checked_and_applied(client, projects_csv(35))
     seen = []
     handle_batch = importing.Importer.handle_batch
 
@@ -162,10 +168,7 @@ def test_another_kind_may_be_imported_meanwhile(client, editor, fund):
 
 def test_a_row_failing_while_writing_rolls_the_whole_import_back(client, editor, fund):
     last_rows = projects_csv(5, "growth-deal-2014", start=50).removeprefix(HEADER)
-    upload(client, projects_csv(25) + last_rows)
-    run = ImportRun.objects.get()
-    run_queued_jobs()
-    client.post(reverse("funding_import:apply_run", args=[run.pk]), {"publish": "yes"})
+    run = checked_and_applied(client, projects_csv(25) + last_rows)
     # Between the preview and the writing, the round the last rows name goes.
     FundRound.objects.filter(identifier="growth-deal-2014").delete()
 
@@ -183,10 +186,7 @@ def test_a_row_failing_while_writing_rolls_the_whole_import_back(client, editor,
 def test_an_unexpected_error_while_writing_changes_nothing_and_says_so(
     client, editor, fund, monkeypatch
 ):
-    upload(client, projects_csv(35))
-    run = ImportRun.objects.get()
-    run_queued_jobs()
-    client.post(reverse("funding_import:apply_run", args=[run.pk]), {"publish": "yes"})
+    run = checked_and_applied(client, projects_csv(35))
     create_all = importing.Importer.create_all
     batches = []
 
@@ -207,10 +207,7 @@ def test_an_unexpected_error_while_writing_changes_nothing_and_says_so(
 
 
 def test_a_queued_import_runs_when_the_worker_starts_again(client, editor, fund):
-    upload(client, projects_csv(20))
-    run = ImportRun.objects.get()
-    run_queued_jobs()
-    client.post(reverse("funding_import:apply_run", args=[run.pk]), {"publish": "yes"})
+    run = checked_and_applied(client, projects_csv(20))
     # The worker is down (restarting): the import waits in the database.
     run.refresh_from_db()
     assert run.status == ImportRun.Status.QUEUED
@@ -254,10 +251,7 @@ def test_five_thousand_rows_go_through_the_worker_in_batches(
     client, editor, fund, monkeypatch
 ):
     monkeypatch.setattr(importing, "BATCH_ROWS", 1000)
-    upload(client, projects_csv(5000))
-    run = ImportRun.objects.get()
-    run_queued_jobs()
-    client.post(reverse("funding_import:apply_run", args=[run.pk]), {"publish": "yes"})
+    run = checked_and_applied(client, projects_csv(5000))
     progress = []
     handle_batch = importing.Importer.handle_batch
 
